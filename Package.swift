@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "p3dn",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "p3dn", targets: ["p3dn"]),
+    .library(name: "P3DNKit", targets: ["P3DNKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "P3DNKit",
+      dependencies: [
+        .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .executableTarget(
+      name: "p3dn",
+      dependencies: [
+        "P3DNKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Rainbow", package: "Rainbow"),
+      ]
+    ),
+    .testTarget(
+      name: "P3DNKitTests",
+      dependencies: ["P3DNKit"],
+      resources: [.copy("Golden")]
+    ),
+  ]
+)

@@ -1,0 +1,101 @@
+/// What to audit and how.
+public struct AuditRequest: Sendable {
+  public var inputs: [String]
+  public var planFiles: [String]
+  public var realizationFiles: [String]
+  /// Force this profile for every file.
+  public var profileName: String?
+  public var policy: Policy
+  /// The fiscal year to report; nil: the one year found in the data.
+  public var year: Int?
+  /// Restrict the per-OPD part: code prefix or name substring, case-insensitive.
+  public var opdFilters: [String]
+  /// How many rejected rows to list in full.
+  public var rejectedLimit: Int
+  /// Read buffer size per file.
+  public var bufferSize: Int
+  /// Whether data of several years (or none) without `year` is an error (audit) or the
+  /// newest year is taken (validate).
+  public var requireSingleYear: Bool = true
+
+  public init(
+    inputs: [String], planFiles: [String] = [], realizationFiles: [String] = [],
+    profileName: String? = nil, policy: Policy, year: Int? = nil, opdFilters: [String] = [],
+    rejectedLimit: Int = 10_000, bufferSize: Int = 1 << 20
+  ) {
+    self.inputs = inputs
+    self.planFiles = planFiles
+    self.realizationFiles = realizationFiles
+    self.profileName = profileName
+    self.policy = policy
+    self.year = year
+    self.opdFilters = opdFilters
+    self.rejectedLimit = rejectedLimit
+    self.bufferSize = bufferSize
+  }
+}
+
+/// Runs an audit: read → classify → aggregate → check. Values in, a report out.
+public enum AuditEngine {
+  public static func run(_ request: AuditRequest) throws(AuditError) -> AuditReport {
+    var forced: Profile? = nil
+    if let name = request.profileName {
+      guard let profile = ProfileRegistry.named(name) else {
+        throw .unknownProfile(name: name)
+      }
+      forced = profile
+    }
+    let files = try InputResolver.resolve(
+      inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles)
+
+    var results: [FileResult] = []
+    var stagesWithInput: Set<Stage> = []
+    var remainingRejected = request.rejectedLimit
+    for (index, file) in files.enumerated() {
+      let opened = try InputOpener.open(
+        path: file.path, forcedProfile: forced, bufferSize: request.bufferSize)
+      let columns = BoundColumns(profile: opened.profile, header: opened.header)
+      if opened.profile.stage == nil && file.stage == nil && columns[.stage] == nil {
+        throw .unknownFileStage(path: file.path)
+      }
+      let auditor = FileAuditor(
+        path: file.path, fileIndex: index, profile: opened.profile, header: opened.header,
+        columns: columns, policy: request.policy, stageOverride: file.stage,
+        rejectedLimit: remainingRejected)
+      var result = FileResult(path: file.path, profile: opened.profile.name)
+      result.dialect = opened.format
+      if let csv = opened.csv {
+        try auditor.run(csv, result: &result)
+      } else if let json = opened.json {
+        try auditor.run(json, result: &result)
+      }
+      result.sha256 = opened.sha256
+      remainingRejected -= result.rejected.count
+      if let stage = file.stage ?? opened.profile.stage {
+        result.stagesSeen = [stage]
+      }
+      stagesWithInput.formUnion(result.stagesSeen)
+      results.append(result)
+    }
+
+    let year = try reportedYear(request.year, results, strict: request.requireSingleYear)
+    return ReportBuilder.build(
+      year: year, policy: request.policy, results: results, stages: stagesWithInput,
+      opdFilters: request.opdFilters)
+  }
+
+  /// `--year`, else the one year among the rows that reached the year test.
+  static func reportedYear(_ requested: Int?, _ results: [FileResult], strict: Bool)
+    throws(AuditError) -> Int
+  {
+    if let requested { return requested }
+    var years: Set<Int> = []
+    for result in results { years.formUnion(result.yearsSeen) }
+    if !strict { return years.max() ?? 0 }
+    guard !years.isEmpty else { throw .noYear }
+    guard years.count == 1, let year = years.first else {
+      throw .severalYears(years: years.sorted())
+    }
+    return year
+  }
+}

@@ -1,0 +1,22 @@
+/// A problem that stops an audit: bad usage or input that cannot be read at all
+/// (CONTRACT §3, exit status 2).
+public enum AuditError: Error, Equatable, Sendable {
+  case noInputs
+  case missingFile(path: String)
+  case emptyFolder(path: String)
+  case read(ReadError)
+  case unknownProfile(name: String)
+  /// No record within the first 50 holds a known amount column and OPD column.
+  case unrecognizedHeader(path: String, firstRecord: [String], forced: String?)
+  /// A header with the profile's amount column but without an OPD code column, or the
+  /// other way round.
+  case missingColumn(path: String, profile: String, line: Int, missing: [String])
+  /// A canonical file with neither a `tahap` column nor --plan / --realization.
+  case unknownFileStage(path: String)
+  /// A row whose `tahap` is empty or another word.
+  case badStageCell(path: String, line: Int, column: String, value: String)
+  case severalYears(years: [Int])
+  case noYear
+  case policy(PolicyError)
+  case unknownOPDFilterFormat
+}

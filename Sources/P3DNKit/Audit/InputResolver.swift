@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One file to read, with the stage the command line gave it.
+public struct InputFile: Equatable, Sendable {
+  /// The path as given on the command line (a folder's files as folder/name).
+  public let path: String
+  public let stage: Stage?
+}
+
+/// Expands folders and removes files named twice (CONTRACT §2).
+public enum InputResolver {
+  public static func resolve(inputs: [String], plan: [String], realization: [String])
+    throws(AuditError) -> [InputFile]
+  {
+    var files: [InputFile] = []
+    var seen: [String: Int] = [:]
+    func add(_ path: String, _ stage: Stage?) {
+      let key = canonicalPath(path)
+      if let index = seen[key] {
+        // A stage given by --plan / --realization wins over a plain mention.
+        if files[index].stage == nil, let stage {
+          files[index] = InputFile(path: files[index].path, stage: stage)
+        }
+        return
+      }
+      seen[key] = files.count
+      files.append(InputFile(path: path, stage: stage))
+    }
+    for path in inputs {
+      switch kind(of: path) {
+      case .missing:
+        throw .missingFile(path: path)
+      case .file:
+        add(path, nil)
+      case .folder:
+        let names = listFolder(path).filter { name in
+          let lower = name.lowercased()
+          return lower.hasSuffix(".csv") || lower.hasSuffix(".json")
+        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        guard !names.isEmpty else { throw .emptyFolder(path: path) }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        for name in names where kind(of: prefix + name) == .file { add(prefix + name, nil) }
+      }
+    }
+    for path in plan { add(path, .plan) }
+    for path in realization { add(path, .realization) }
+    for file in files where kind(of: file.path) != .file {
+      throw .missingFile(path: file.path)
+    }
+    guard !files.isEmpty else { throw .noInputs }
+    return files
+  }
+
+  enum Kind { case missing, file, folder }
+
+  static func kind(of path: String) -> Kind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
+  }
+
+  static func canonicalPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  static func listFolder(_ path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+}

@@ -1,0 +1,65 @@
+/// An exact amount of money in sen (1/100 rupiah).
+///
+/// A single line's amount fits in 64 bits (±92 quadrillion rupiah); sums are kept in
+/// ``MoneySum`` (128 bits), so no total can overflow in practice.
+public struct Money: Hashable, Comparable, Sendable {
+  public var sen: Int64
+
+  public init(sen: Int64) { self.sen = sen }
+
+  public static let zero = Money(sen: 0)
+
+  public static func < (lhs: Money, rhs: Money) -> Bool { lhs.sen < rhs.sen }
+
+  /// `"1336777027.98"`, `"-1500.00"`: the decimal form used in JSON and CSV output.
+  public var decimalString: String { MoneySum(self).decimalString }
+}
+
+/// A 128-bit sum of sen: exact far beyond 2^63 sen.
+public struct MoneySum: Hashable, Comparable, Sendable {
+  public var sen: Int128
+
+  public init(sen: Int128 = 0) { self.sen = sen }
+  public init(_ money: Money) { self.sen = Int128(money.sen) }
+
+  public static let zero = MoneySum()
+
+  public static func < (lhs: MoneySum, rhs: MoneySum) -> Bool { lhs.sen < rhs.sen }
+
+  public static func + (lhs: MoneySum, rhs: MoneySum) -> MoneySum {
+    MoneySum(sen: lhs.sen + rhs.sen)
+  }
+
+  public static func += (lhs: inout MoneySum, rhs: MoneySum) { lhs.sen += rhs.sen }
+  public static func += (lhs: inout MoneySum, rhs: Money) { lhs.sen += Int128(rhs.sen) }
+
+  public static func - (lhs: MoneySum, rhs: MoneySum) -> MoneySum {
+    MoneySum(sen: lhs.sen - rhs.sen)
+  }
+
+  /// `"1336777027.98"`, `"-1500.00"`.
+  public var decimalString: String {
+    let negative = sen < 0
+    let magnitude = sen.magnitude
+    let rupiah = magnitude / 100
+    let cents = Int(magnitude % 100)
+    let fraction = cents < 10 ? "0\(cents)" : "\(cents)"
+    return (negative ? "-" : "") + "\(rupiah).\(fraction)"
+  }
+
+  /// Whole rupiah and sen with Indonesian grouping: `Rp 1.234.567`, `Rp 1.234.567,50`,
+  /// `-Rp 1.000`.
+  public var rupiahString: String {
+    let negative = sen < 0
+    let magnitude = sen.magnitude
+    let rupiah = String(magnitude / 100)
+    let cents = Int(magnitude % 100)
+    var grouped = ""
+    for (index, digit) in rupiah.enumerated() {
+      if index > 0 && (rupiah.count - index) % 3 == 0 { grouped.append(".") }
+      grouped.append(digit)
+    }
+    let fraction = cents == 0 ? "" : (cents < 10 ? ",0\(cents)" : ",\(cents)")
+    return (negative ? "-" : "") + "Rp " + grouped + fraction
+  }
+}

@@ -1,0 +1,38 @@
+extension Profile {
+  /// `sirup-penyedia`: SIRUP RUP paket penyedia (ISB dataset 1018) and the legacy scraper
+  /// names for the same data. Every line is a plan line.
+  public static let sirupPenyedia = Profile(
+    name: "sirup-penyedia",
+    summary: LocalizedText(
+      id: "SIRUP RUP paket penyedia (ISB 1018 dan nama kolom lama); tahap rencana.",
+      en: "SIRUP RUP provider packages (ISB 1018 and legacy column names); stage plan."),
+    stage: .plan,
+    columns: [
+      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
+      ColumnSpec(.opdCodeFallback, ["kd_satker", "kodesatker"]),
+      ColumnSpec(.opdName, ["nama_satker", "namasatker"]),
+      ColumnSpec(.fiscalYear, ["tahun_anggaran", "tahunanggaran", "tahun"]),
+      ColumnSpec(.lineID, ["kd_rup", "idrup"]),
+      ColumnSpec(.description, ["nama_paket", "namapaket"]),
+      ColumnSpec(.amount, ["pagu", "jumlahpagu"], required: true),
+      ColumnSpec(.pdnFlag, ["status_pdn", "statuspdn", "statustkdn"]),
+      ColumnSpec(.umkFlag, ["status_ukm", "statususahakecil"]),
+      ColumnSpec(.deletedStatus, ["status_delete_rup"]),
+      ColumnSpec(.activeStatus, ["status_aktif_rup"]),
+      ColumnSpec(.announcedStatus, ["status_umumkan_rup"]),
+      ColumnSpec(.legacyAnnouncedStatus, ["statusumumkan"]),
+    ],
+    statusRules: [
+      .deletedWhenTrue(.deletedStatus),
+      .inactiveWhenFalse(.activeStatus),
+      .notAnnouncedUnless(.announcedStatus, "Terumumkan"),
+      .legacyAnnouncement(.legacyAnnouncedStatus),
+    ],
+    opdRule: .codeOrFallback,
+    zeroAmountIsNoContractValue: false,
+    recognizes: { header in
+      header.index(ofAny: ["pagu", "jumlahpagu"]) != nil
+        && header.index(ofAny: ["kd_satker", "kd_satker_str", "kodesatker"]) != nil
+    }
+  )
+}

@@ -1,0 +1,31 @@
+extension Profile {
+  /// `spse-selesai`: SPSE tender and non-tender results (ISB 1015, 1017). Every line is a
+  /// realization line; a missing or zero contract value is `no-contract-value`.
+  public static let spseSelesai = Profile(
+    name: "spse-selesai",
+    summary: LocalizedText(
+      id: "Hasil tender/non-tender SPSE (ISB 1015, 1017); tahap realisasi.",
+      en: "SPSE tender/non-tender results (ISB 1015, 1017); stage realization."),
+    stage: .realization,
+    columns: [
+      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
+      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
+      ColumnSpec(.opdName, ["nama_satker"]),
+      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+      ColumnSpec(.lineID, ["kd_tender", "kd_nontender"]),
+      ColumnSpec(.rupCode, ["kd_rup", "kd_rup_paket"]),
+      ColumnSpec(.description, ["nama_paket"]),
+      ColumnSpec(.vendor, ["nama_penyedia"]),
+      ColumnSpec(.vendorNPWP, ["npwp_penyedia", "npwp16_penyedia", "npwp_16_penyedia"]),
+      ColumnSpec(.amount, ["nilai_kontrak"], required: true),
+      ColumnSpec(.pdnValue, ["nilai_pdn_kontrak"]),
+      ColumnSpec(.umkValue, ["nilai_umk_kontrak"]),
+      ColumnSpec(.mak, ["mak"]),
+      ColumnSpec(.completionStatus, ["status_nontender"]),
+    ],
+    statusRules: [.notCompletedUnless(.completionStatus, "Selesai")],
+    opdRule: .codeOrDottedFallback,
+    zeroAmountIsNoContractValue: true,
+    recognizes: { header in header.contains("nilai_kontrak") }
+  )
+}

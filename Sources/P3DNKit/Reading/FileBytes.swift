@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file read sequentially with plain `read(2)` calls, with an optional observer of every
+/// byte read (used for the file's checksum).
+public final class FileBytes {
+  public let path: String
+  private var descriptor: Int32
+  public var observer: ((UnsafeRawBufferPointer) -> Void)?
+
+  public init(path: String) throws(ReadError) {
+    self.path = path
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      throw .cannotOpen(path: path, reason: Self.lastError())
+    }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      close(fd)
+      throw .cannotOpen(path: path, reason: "is a directory")
+    }
+    descriptor = fd
+  }
+
+  deinit {
+    if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// Reads up to `buffer.count` bytes; 0 at the end of the file.
+  public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+    while true {
+      #if canImport(Glibc) || canImport(Musl)
+        let count = Glibc.read(descriptor, base, buffer.count)
+      #else
+        let count = Darwin.read(descriptor, base, buffer.count)
+      #endif
+      if count >= 0 {
+        if count > 0, let observer {
+          observer(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        return count
+      }
+      if errno == EINTR { continue }
+      throw .ioFailure(path: path, reason: Self.lastError())
+    }
+  }
+
+  /// Reads up to `limit` bytes from the start of the file without moving the reading
+  /// position or telling the observer (for sniffing).
+  public func peek(limit: Int) throws(ReadError) -> [UInt8] {
+    var sample = [UInt8](repeating: 0, count: limit)
+    var filled = 0
+    while filled < limit {
+      let count = sample.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return pread(descriptor, base + filled, limit - filled, off_t(filled))
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .ioFailure(path: path, reason: Self.lastError())
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    sample.removeSubrange(filled...)
+    return sample
+  }
+
+  static func lastError() -> String {
+    String(cString: strerror(errno))
+  }
+}

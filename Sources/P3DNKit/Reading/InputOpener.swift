@@ -1,0 +1,146 @@
+import Crypto
+
+/// An input file, sniffed and positioned after its header.
+final class OpenedInput {
+  let path: String
+  let profile: Profile
+  let header: HeaderNames
+  let format: String
+  let csv: CSVFileReader?
+  let json: JSONArrayReader?
+  private let hasher: HashBox
+
+  init(
+    path: String, profile: Profile, header: HeaderNames, format: String, csv: CSVFileReader?,
+    json: JSONArrayReader?, hasher: HashBox
+  ) {
+    self.path = path
+    self.profile = profile
+    self.header = header
+    self.format = format
+    self.csv = csv
+    self.json = json
+    self.hasher = hasher
+  }
+
+  /// The SHA-256 of every byte read so far (the whole file once it is read to the end).
+  var sha256: String { hasher.hexDigest() }
+}
+
+/// Accumulates a file's checksum as its bytes are read.
+final class HashBox {
+  private var hasher = SHA256()
+
+  func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+  func hexDigest() -> String {
+    let digits: [Character] = Array("0123456789abcdef")
+    var text = ""
+    for byte in hasher.finalize() {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return text
+  }
+}
+
+/// Opens an input: detects JSON or CSV, the encoding, delimiter and quote style, finds the
+/// header and the profile.
+enum InputOpener {
+  static let sampleSize = 1 << 20
+
+  static func open(path: String, forcedProfile: Profile?, bufferSize: Int) throws(AuditError)
+    -> OpenedInput
+  {
+    let bytes: FileBytes
+    let sample: [UInt8]
+    do {
+      bytes = try FileBytes(path: path)
+      sample = try bytes.peek(limit: sampleSize)
+    } catch {
+      throw .read(error)
+    }
+    let isWholeFile = sample.count < sampleSize
+    let hasher = HashBox()
+    bytes.observer = { hasher.update($0) }
+    let profiles = forcedProfile.map { [$0] } ?? ProfileRegistry.all
+
+    let bomLength = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    if let first = sample.dropFirst(bomLength).first(where: { !ByteText.isSpace($0) }),
+      first == UInt8(ascii: "[")
+    {
+      let reader = JSONArrayReader(input: bytes, bomLength: bomLength, bufferSize: bufferSize)
+      do {
+        _ = try reader.prime()
+      } catch {
+        throw .read(error)
+      }
+      let records = [reader.columns]
+      guard let match = HeaderDetector.find(in: records, profiles: profiles) else {
+        throw headerError(path: path, records: records, profiles: profiles, forced: forcedProfile)
+      }
+      return OpenedInput(
+        path: path, profile: match.profile, header: match.header, format: "JSON", csv: nil,
+        json: reader, hasher: hasher)
+    }
+
+    let detected = sample.withUnsafeBufferPointer { buffer in
+      DialectSniffer.encoding(of: buffer, isWholeFile: isWholeFile)
+    }
+    guard let (encoding, bom) = detected else {
+      throw .read(.utf16(path: path))
+    }
+    // Try each delimiter; keep the one whose header is found with the most columns.
+    var best: (dialect: CSVDialect, match: HeaderDetector.Match)? = nil
+    var fallback: [[String]] = []
+    for delimiter in DialectSniffer.candidateDelimiters {
+      let (dialect, records) = sample.withUnsafeBufferPointer { buffer in
+        let escape = DialectSniffer.escape(in: buffer, delimiter: delimiter)
+        let dialect = CSVDialect(
+          delimiter: delimiter, escape: escape, encoding: encoding, bomLength: bom)
+        return (
+          dialect,
+          DialectSniffer.records(
+            in: buffer, dialect: dialect, isWholeFile: isWholeFile,
+            limit: HeaderDetector.searchLimit)
+        )
+      }
+      if let match = HeaderDetector.find(in: records, profiles: profiles) {
+        if best == nil || match.header.count > (best?.match.header.count ?? 0) {
+          best = (dialect, match)
+        }
+      } else if (records.first?.count ?? 0) > (fallback.first?.count ?? 0) {
+        fallback = records
+      }
+    }
+    guard let best else {
+      throw headerError(path: path, records: fallback, profiles: profiles, forced: forcedProfile)
+    }
+    let reader = CSVFileReader(input: bytes, dialect: best.dialect, bufferSize: bufferSize)
+    do {
+      for _ in 0...best.match.index {
+        guard try reader.next() else { break }
+      }
+    } catch {
+      throw .read(error)
+    }
+    let format =
+      "CSV \"\(best.dialect.delimiterName)\" \(best.dialect.encoding.rawValue)"
+      + (best.dialect.escape == .backslash ? ", \\\" escapes" : "")
+    return OpenedInput(
+      path: path, profile: best.match.profile, header: best.match.header, format: format,
+      csv: reader, json: nil, hasher: hasher)
+  }
+
+  private static func headerError(
+    path: String, records: [[String]], profiles: [Profile], forced: Profile?
+  ) -> AuditError {
+    if let partial = HeaderDetector.partialMatch(in: records, profiles: profiles) {
+      return .missingColumn(
+        path: path, profile: partial.profile.name, line: partial.index + 1,
+        missing: partial.missing)
+    }
+    return .unrecognizedHeader(
+      path: path, firstRecord: records.first ?? [], forced: forced?.name)
+  }
+}

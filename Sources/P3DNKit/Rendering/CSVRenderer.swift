@@ -1,0 +1,77 @@
+/// `--format csv`: one row per OPD and stage, then the district's rows; stable columns
+/// for a given policy and year. Text cells that a spreadsheet would run as a formula
+/// (starting with `=`, `+`, `-`, `@`) are prefixed with `'`.
+public struct CSVRenderer: Sendable {
+  public init() {}
+
+  public func render(_ report: AuditReport) -> String {
+    var header = [
+      "scope", "opd_code", "opd_name", "stage", "lines", "total",
+      "pdn_amount", "pdn_unknown", "pdn_share",
+      "umkk_amount", "umkk_unknown", "umkk_share",
+      "local_amount", "local_unknown", "local_share",
+      "realized_vs_planned_total", "realized_vs_planned_pdn", "realized_vs_planned_umkk",
+    ]
+    for rule in report.rules {
+      header.append("status:\(rule.id)")
+      header.append("gap:\(rule.id)")
+    }
+    var lines = [header.map(Self.quote).joined(separator: ",")]
+    for group in report.opds {
+      for stage in report.stages {
+        lines.append(row(scope: "opd", group, stage, report.rules))
+      }
+    }
+    for stage in report.stages {
+      lines.append(row(scope: "district", report.district, stage, report.rules))
+    }
+    return lines.joined(separator: "\r\n") + "\r\n"
+  }
+
+  private func row(scope: String, _ group: GroupReport, _ stage: Stage, _ rules: [Rule]) -> String {
+    let figures = group[stage]
+    var cells: [String] = [
+      scope, Self.neutralize(group.code), Self.neutralize(group.name), stage.rawValue,
+      String(figures?.lines ?? 0), (figures?.total ?? .zero).decimalString,
+    ]
+    for metric in Metric.allCases {
+      let values = figures?[metric]
+      cells.append((values?.amount ?? .zero).decimalString)
+      cells.append((values?.unknown ?? .zero).decimalString)
+      cells.append(values?.share?.decimalString ?? "")
+    }
+    let against = stage == .realization ? group.againstPlan : nil
+    cells.append(against?.total?.decimalString ?? "")
+    cells.append(against?.pdn?.decimalString ?? "")
+    cells.append(against?.umkk?.decimalString ?? "")
+    for rule in rules {
+      let check = group.checks.first { $0.rule.id == rule.id && $0.stage == stage }
+      cells.append(check?.status.rawValue ?? "")
+      cells.append(check?.gap?.decimalString ?? "")
+    }
+    return cells.map(Self.quote).joined(separator: ",")
+  }
+
+  static func neutralize(_ text: String) -> String {
+    guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
+    return "'" + text
+  }
+
+  static func quote(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacingQuotes() + "\""
+  }
+}
+
+extension String {
+  fileprivate func replacingQuotes() -> String {
+    var result = ""
+    for character in self {
+      if character == "\"" { result.append("\"") }
+      result.append(character)
+    }
+    return result
+  }
+}

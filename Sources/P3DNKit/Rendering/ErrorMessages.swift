@@ -1,0 +1,150 @@
+extension ReadError {
+  public func message(_ language: Language) -> String {
+    let text = Localizer(language)
+    switch self {
+    case .cannotOpen(let path, let reason):
+      return text.pick(
+        "\(path): berkas tidak dapat dibuka (\(reason)). Periksa nama dan izin berkas.",
+        "\(path): the file cannot be opened (\(reason)). Check its name and permissions.")
+    case .ioFailure(let path, let reason):
+      return text.pick(
+        "\(path): gagal membaca berkas (\(reason)).", "\(path): reading the file failed (\(reason)).")
+    case .utf16(let path):
+      return text.pick(
+        "\(path): berkas berenkode UTF-16. Simpan ulang sebagai CSV UTF-8 (Excel: \"CSV UTF-8\").",
+        "\(path): the file is UTF-16 encoded. Save it again as UTF-8 CSV (Excel: \"CSV UTF-8\").")
+    case .unterminatedQuote(let path, let line):
+      return text.pick(
+        "\(path):\(line): tanda kutip yang dibuka di baris ini tidak pernah ditutup sampai akhir berkas. Perbaiki tanda kutip pada baris itu.",
+        "\(path):\(line): a quote opened on this line is never closed before the end of the file. Fix the quotes on that line."
+      )
+    case .recordTooLong(let path, let line):
+      return text.pick(
+        "\(path):\(line): satu baris data lebih dari 64 MB; kemungkinan tanda kutip tidak ditutup. Perbaiki tanda kutip pada baris itu.",
+        "\(path):\(line): one record is longer than 64 MB, most likely an unclosed quote. Fix the quotes on that line."
+      )
+    case .badJSON(let path, let line, let column, let detail):
+      return text.pick(
+        "\(path):\(line):\(column): JSON tidak sah (\(detail)). Ekspor harus berupa array objek JSON.",
+        "\(path):\(line):\(column): invalid JSON (\(detail)). An export must be a JSON array of objects.")
+    }
+  }
+}
+
+extension PolicyError {
+  public func message(_ language: Language) -> String {
+    let text = Localizer(language)
+    switch self {
+    case .unreadable(let path, let reason):
+      return text.pick(
+        "\(path): berkas kebijakan tidak dapat dibaca (\(reason)).",
+        "\(path): the policy file cannot be read (\(reason)).")
+    case .badTOML(let path, let line, let column, let detail):
+      return text.pick(
+        "\(path):\(line):\(column): TOML tidak sah: \(detail). Bandingkan dengan `p3dn policy show`.",
+        "\(path):\(line):\(column): invalid TOML: \(detail). Compare with `p3dn policy show`.")
+    case .unknownKey(let path, let key):
+      return text.pick(
+        "\(path): kunci \"\(key)\" tidak dikenal. Kunci yang sah ada di `p3dn policy show`.",
+        "\(path): unknown key \"\(key)\". The valid keys are in `p3dn policy show`.")
+    case .missingKey(let path, let key):
+      return text.pick(
+        "\(path): kunci \"\(key)\" wajib diisi.", "\(path): the key \"\(key)\" is required.")
+    case .badValue(let path, let key, let expected):
+      return text.pick(
+        "\(path): \"\(key)\" harus berisi \(expected).", "\(path): \"\(key)\" must be \(expected).")
+    case .unknownMetric(let path, let rule, let value):
+      return text.pick(
+        "\(path): aturan \"\(rule)\": metrik \"\(value)\" tidak dikenal; gunakan pdn, umkk atau local.",
+        "\(path): rule \"\(rule)\": unknown metric \"\(value)\"; use pdn, umkk or local.")
+    case .unknownStage(let path, let rule, let value):
+      return text.pick(
+        "\(path): aturan \"\(rule)\": tahap \"\(value)\" tidak dikenal; gunakan plan atau realization.",
+        "\(path): rule \"\(rule)\": unknown stage \"\(value)\"; use plan or realization.")
+    case .unknownSeverity(let path, let rule, let value):
+      return text.pick(
+        "\(path): aturan \"\(rule)\": severity \"\(value)\" tidak dikenal; gunakan mandatory, target atau info.",
+        "\(path): rule \"\(rule)\": unknown severity \"\(value)\"; use mandatory, target or info.")
+    case .minimumOutOfRange(let path, let rule, let value):
+      return text.pick(
+        "\(path): aturan \"\(rule)\": min \(value) di luar 0 sampai 100.",
+        "\(path): rule \"\(rule)\": min \(value) is outside 0 to 100.")
+    case .minimumRequired(let path, let rule):
+      return text.pick(
+        "\(path): aturan \"\(rule)\": aturan mandatory atau target memerlukan min; tanpa min gunakan severity = \"info\".",
+        "\(path): rule \"\(rule)\": a mandatory or target rule needs a min; without one use severity = \"info\"."
+      )
+    case .duplicateRule(let path, let rule):
+      return text.pick(
+        "\(path): id aturan \"\(rule)\" dipakai lebih dari sekali; setiap aturan memerlukan id sendiri.",
+        "\(path): the rule id \"\(rule)\" is used more than once; every rule needs its own id.")
+    case .noRules(let path):
+      return text.pick(
+        "\(path): kebijakan tidak memiliki aturan [[rules]].", "\(path): the policy has no [[rules]].")
+    }
+  }
+}
+
+extension AuditError {
+  public func message(_ language: Language) -> String {
+    let text = Localizer(language)
+    switch self {
+    case .noInputs:
+      return text.pick(
+        "tidak ada berkas masukan. Sebutkan berkas atau folder, atau gunakan --plan/--realization.",
+        "no input files. Name files or folders, or use --plan/--realization.")
+    case .missingFile(let path):
+      return text.pick(
+        "\(path): berkas atau folder tidak ditemukan.", "\(path): no such file or folder.")
+    case .emptyFolder(let path):
+      return text.pick(
+        "\(path): folder tidak berisi berkas *.csv atau *.json.",
+        "\(path): the folder holds no *.csv or *.json file.")
+    case .read(let error):
+      return error.message(language)
+    case .unknownProfile(let name):
+      return text.pick(
+        "profil \"\(name)\" tidak dikenal; profil yang ada: \(ProfileRegistry.names.joined(separator: ", ")) (lihat `p3dn profiles`).",
+        "unknown profile \"\(name)\"; the profiles are: \(ProfileRegistry.names.joined(separator: ", ")) (see `p3dn profiles`)."
+      )
+    case .unrecognizedHeader(let path, let firstRecord, let forced):
+      let needs = ProfileRegistry.all.filter { forced == nil || $0.name == forced }.map { profile in
+        "\(profile.name): \(profile.amountNames.first ?? "") + \(profile.opdNames.first ?? "")"
+      }.joined(separator: "; ")
+      let seen = firstRecord.prefix(12).joined(separator: ", ")
+      return text.pick(
+        "\(path): format tidak dikenali: dalam 50 baris pertama tidak ada header dengan kolom nilai dan kolom kode OPD (\(needs); lihat `p3dn profiles`). Baris pertama: \(seen).",
+        "\(path): format not recognized: none of the first 50 records is a header with an amount column and an OPD code column (\(needs); see `p3dn profiles`). First record: \(seen)."
+      )
+    case .missingColumn(let path, let profile, let line, let missing):
+      return text.pick(
+        "\(path):\(line): header profil \(profile) tidak memiliki kolom \(missing.joined(separator: " / ")). Tambahkan kolom itu atau pilih profil lain dengan --profile.",
+        "\(path):\(line): the \(profile) header has no \(missing.joined(separator: " / ")) column. Add that column or choose another profile with --profile."
+      )
+    case .unknownFileStage(let path):
+      return text.pick(
+        "\(path): tahap (rencana atau realisasi) tidak diketahui. Tambahkan kolom `tahap` berisi rencana/realisasi, atau beri berkas dengan --plan \(path) atau --realization \(path).",
+        "\(path): the stage (plan or realization) is unknown. Add a `tahap` column holding rencana/realisasi, or pass the file as --plan \(path) or --realization \(path)."
+      )
+    case .badStageCell(let path, let line, let column, let value):
+      return text.pick(
+        "\(path):\(line): kolom \(column): tahap \"\(value)\" bukan rencana/plan atau realisasi/realization. Perbaiki sel itu, atau beri berkas dengan --plan/--realization.",
+        "\(path):\(line): column \(column): stage \"\(value)\" is not rencana/plan or realisasi/realization. Fix the cell, or pass the file with --plan/--realization."
+      )
+    case .severalYears(let years):
+      let list = years.map(String.init).joined(separator: ", ")
+      return text.pick(
+        "data berisi beberapa tahun anggaran (\(list)). Pilih satu dengan --year, mis. --year \(years.last ?? 0).",
+        "the data holds several fiscal years (\(list)). Choose one with --year, e.g. --year \(years.last ?? 0)."
+      )
+    case .noYear:
+      return text.pick(
+        "tahun anggaran tidak dapat ditentukan dari data (tidak ada tahun_anggaran atau tanggal). Sebutkan dengan --year.",
+        "the fiscal year cannot be found in the data (no tahun_anggaran or date). Give it with --year.")
+    case .policy(let error):
+      return error.message(language)
+    case .unknownOPDFilterFormat:
+      return text.pick("--opd tidak boleh kosong.", "--opd must not be empty.")
+    }
+  }
+}

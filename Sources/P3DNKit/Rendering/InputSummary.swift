@@ -1,0 +1,53 @@
+/// The per-file counts, warnings and rejected rows shared by the table and markdown
+/// reports.
+struct InputSummary {
+  let language: Language
+
+  func lines(_ report: AuditReport, rejectedShown: Int, markdown: Bool = false) -> [String] {
+    let text = Localizer(language)
+    var lines: [String] = ["", (markdown ? "### " : "") + text.pick("Berkas masukan", "Input files")]
+    let bullet = markdown ? "- " : "  "
+    let sub = markdown ? "  - " : "    "
+    for input in report.inputs {
+      let stages = input.stages.map { text.stage($0).lowercased() }.joined(separator: "+")
+      let path = markdown ? "`\(input.path)`" : input.path
+      lines.append(
+        bullet
+          + text.pick(
+            "\(path) (profil \(input.profile), \(stages.isEmpty ? "-" : stages), \(input.format)): \(input.rows) baris = \(input.included) disertakan + \(input.excluded) dikecualikan + \(input.rejected) ditolak",
+            "\(path) (profile \(input.profile), \(stages.isEmpty ? "-" : stages), \(input.format)): \(input.rows) rows = \(input.included) included + \(input.excluded) excluded + \(input.rejected) rejected"
+          ))
+      if !input.excludedByReason.isEmpty {
+        lines.append(
+          sub + text.pick("dikecualikan: ", "excluded: ")
+            + input.excludedByReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
+      }
+      if !input.rejectedByReason.isEmpty {
+        lines.append(
+          sub + text.pick("ditolak: ", "rejected: ")
+            + input.rejectedByReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
+      }
+      for warning in text.warnings(input.warnings) {
+        lines.append(sub + text.pick("peringatan: ", "warning: ") + warning.message)
+      }
+    }
+    let total = report.rejected.count + report.rejectedOmitted
+    if total > 0 {
+      let shown = min(rejectedShown, report.rejected.count)
+      lines.append("")
+      lines.append(
+        (markdown ? "### " : "")
+          + text.pick(
+            "Baris ditolak (\(shown) dari \(total) ditampilkan; semua ada di --format json)",
+            "Rejected rows (\(shown) of \(total) shown; all are in --format json)"))
+      for row in report.rejected.prefix(shown) {
+        let column = row.column.map { text.pick(", kolom \($0)", ", column \($0)") } ?? ""
+        let place = "\(row.path):\(row.line)\(column)"
+        lines.append(
+          bullet + (markdown ? "`\(place)`" : place) + ": \(row.code.rawValue): "
+            + row.message.text(language))
+      }
+    }
+    return lines
+  }
+}

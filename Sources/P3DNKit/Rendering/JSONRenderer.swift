@@ -1,0 +1,129 @@
+/// `--format json`: the schema `p3dn.audit.v1` of CONTRACT §5.
+public struct JSONRenderer: Sendable {
+  public let language: Language
+
+  public init(language: Language) { self.language = language }
+
+  public func render(_ report: AuditReport) -> String {
+    let text = Localizer(language)
+    var root: [(String, JSONValue)] = [
+      ("schema", .string("p3dn.audit.v1")),
+      ("fiscal_year", .int(report.fiscalYear)),
+      ("policy", policy(report.policy, year: report.fiscalYear)),
+      ("denominator", .string(text.denominator)),
+      ("inputs", .array(report.inputs.map { input($0, text) })),
+      ("district", group(report.district, includeIdentity: false)),
+      ("opds", .array(report.opds.map { group($0, includeIdentity: true) })),
+      ("rejected", .array(report.rejected.map(rejected))),
+    ]
+    root.append(("rejected_omitted", .int(report.rejectedOmitted)))
+    return JSONValue.object(root).rendered()
+  }
+
+  private func policy(_ policy: Policy, year: Int) -> JSONValue {
+    .object([
+      ("id", .string(policy.id)),
+      ("name", .string(policy.name)),
+      (
+        "rules",
+        .array(
+          policy.rules.map { rule in
+            .object([
+              ("id", .string(rule.id)),
+              ("metric", .string(rule.metric.rawValue)),
+              ("stages", .array(rule.stages.map { .string($0.rawValue) })),
+              ("min", rule.minimum.map { .number($0.description) } ?? .null),
+              ("severity", .string(rule.severity.rawValue)),
+              ("basis", .string(rule.basis)),
+              ("from_year", rule.fromYear.map { .int($0) } ?? .null),
+              ("to_year", rule.toYear.map { .int($0) } ?? .null),
+              ("applies", .bool(rule.applies(to: year))),
+            ])
+          })
+      ),
+    ])
+  }
+
+  func input(_ input: InputReport, _ text: Localizer) -> JSONValue {
+    .object([
+      ("path", .string(input.path)),
+      ("profile", .string(input.profile)),
+      ("stage", input.stages.count == 1 ? .string(input.stages[0].rawValue) : .null),
+      ("stages", .array(input.stages.map { .string($0.rawValue) })),
+      ("format", .string(input.format)),
+      ("sha256", .string(input.sha256)),
+      ("rows", .int(input.rows)),
+      ("included", .int(input.included)),
+      ("excluded", .int(input.excluded)),
+      ("rejected", .int(input.rejected)),
+      ("excluded_by_reason", .object(input.excludedByReason.map { ($0.0.rawValue, .int($0.1)) })),
+      ("rejected_by_reason", .object(input.rejectedByReason.map { ($0.0.rawValue, .int($0.1)) })),
+      ("warnings", .array(text.warnings(input.warnings).map(\.json))),
+    ])
+  }
+
+  private func group(_ group: GroupReport, includeIdentity: Bool) -> JSONValue {
+    var members: [(String, JSONValue)] = []
+    if includeIdentity {
+      members.append(("code", .string(group.code)))
+      members.append(("name", .string(group.name)))
+    }
+    members.append(("plan", group.plan.map(stage) ?? .null))
+    members.append(("realization", group.realization.map(stage) ?? .null))
+    members.append(("checks", .array(group.checks.map(check))))
+    if includeIdentity {
+      members.append(
+        (
+          "realization_vs_plan",
+          group.againstPlan.map { against in
+            .object([
+              ("total", .share(against.total)),
+              ("pdn", .share(against.pdn)),
+              ("umkk", .share(against.umkk)),
+            ])
+          } ?? .null
+        ))
+    }
+    return .object(members)
+  }
+
+  private func stage(_ figures: StageFigures) -> JSONValue {
+    func metric(_ metric: MetricFigures) -> JSONValue {
+      .object([
+        ("amount", .money(metric.amount)),
+        ("unknown", .money(metric.unknown)),
+        ("share", .share(metric.share)),
+      ])
+    }
+    return .object([
+      ("lines", .int(figures.lines)),
+      ("total", .money(figures.total)),
+      ("pdn", metric(figures.pdn)),
+      ("umkk", metric(figures.umkk)),
+      ("local", metric(figures.local)),
+    ])
+  }
+
+  private func check(_ check: CheckResult) -> JSONValue {
+    .object([
+      ("rule", .string(check.rule.id)),
+      ("stage", .string(check.stage.rawValue)),
+      ("metric", .string(check.metric.rawValue)),
+      ("min", check.rule.minimum.map { .number($0.description) } ?? .null),
+      ("severity", .string(check.rule.severity.rawValue)),
+      ("share", .share(check.share)),
+      ("status", .string(check.status.rawValue)),
+      ("gap", check.gap.map { .money($0) } ?? .null),
+    ])
+  }
+
+  func rejected(_ row: RejectedRow) -> JSONValue {
+    .object([
+      ("path", .string(row.path)),
+      ("line", .int(row.line)),
+      ("column", row.column.map { .string($0) } ?? .null),
+      ("code", .string(row.code.rawValue)),
+      ("message", .string(row.message.text(language))),
+    ])
+  }
+}

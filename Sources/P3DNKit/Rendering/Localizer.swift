@@ -1,0 +1,143 @@
+/// One warning about an input file, ready to print.
+public struct WarningItem: Equatable, Sendable {
+  public let code: String
+  public let column: String?
+  public let value: String?
+  public let count: Int
+  public let message: String
+
+  var json: JSONValue {
+    var members: [(String, JSONValue)] = [("code", .string(code))]
+    if let column { members.append(("column", .string(column))) }
+    if let value { members.append(("value", .string(value))) }
+    members.append(("count", .int(count)))
+    members.append(("message", .string(message)))
+    return .object(members)
+  }
+}
+
+/// Human-facing text in Indonesian (default) or English.
+public struct Localizer: Sendable {
+  public let language: Language
+
+  public init(_ language: Language) { self.language = language }
+
+  func pick(_ id: String, _ en: String) -> String { language == .en ? en : id }
+
+  public var denominator: String {
+    pick(
+      "Penyebut: jumlah nilai baris yang disertakan pada tahap itu (pagu RUP untuk rencana, nilai kontrak/realisasi untuk realisasi).",
+      "Denominator: the sum of the included lines of that stage (RUP pagu for plan, contract/realized value for realization)."
+    )
+  }
+
+  public func stage(_ stage: Stage) -> String {
+    switch stage {
+    case .plan: return pick("Rencana", "Plan")
+    case .realization: return pick("Realisasi", "Realization")
+    }
+  }
+
+  public func metric(_ metric: Metric) -> String {
+    switch metric {
+    case .pdn: return "PDN"
+    case .umkk: return "UMK-K"
+    case .local: return pick("Lokal", "Local")
+    }
+  }
+
+  public func status(_ status: CheckStatus) -> String {
+    switch status {
+    case .pass: return pick("LULUS", "PASS")
+    case .fail: return pick("GAGAL", "FAIL")
+    case .undetermined: return pick("BELUM PASTI", "UNDETERMINED")
+    case .noData: return pick("TANPA DATA", "NO DATA")
+    case .info: return "INFO"
+    }
+  }
+
+  public func severity(_ severity: Severity) -> String {
+    switch severity {
+    case .mandatory: return pick("wajib", "mandatory")
+    case .target: return pick("target", "target")
+    case .info: return pick("informasi", "information")
+    }
+  }
+
+  public func reason(_ code: ReasonCode) -> String {
+    switch code {
+    case .raggedRow: return pick("jumlah kolom salah", "wrong number of fields")
+    case .totalRow: return pick("baris jumlah/total", "total row")
+    case .deleted: return pick("dihapus", "deleted")
+    case .inactive: return pick("tidak aktif", "inactive")
+    case .notAnnounced: return pick("belum diumumkan", "not announced")
+    case .cancelled: return pick("dibatalkan", "cancelled")
+    case .notCompleted: return pick("belum selesai", "not completed")
+    case .swakelola: return "swakelola"
+    case .badAmount: return pick("nilai tidak terbaca", "unreadable amount")
+    case .missingAmount: return pick("nilai kosong", "missing amount")
+    case .missingOPD: return pick("kode OPD kosong", "missing OPD code")
+    case .badDate: return pick("tanggal tidak sah", "invalid date")
+    case .noContractValue: return pick("tanpa nilai kontrak", "no contract value")
+    case .outOfScopeAccount: return pick("rekening di luar cakupan", "account out of scope")
+    case .otherYear: return pick("tahun anggaran lain", "another fiscal year")
+    }
+  }
+
+  /// The warnings of one input file, in a stable order.
+  public func warnings(_ warnings: FileWarnings) -> [WarningItem] {
+    var items: [WarningItem] = []
+    if warnings.roundedAmounts > 0 {
+      items.append(
+        WarningItem(
+          code: "rounded-amount", column: nil, value: nil, count: warnings.roundedAmounts,
+          message: pick(
+            "\(warnings.roundedAmounts) nilai memiliki lebih dari 2 desimal dan dibulatkan ke sen",
+            "\(warnings.roundedAmounts) amounts had more than 2 decimals and were rounded to the sen")))
+    }
+    for metric in Metric.allCases {
+      if let count = warnings.clampedValues[metric] {
+        items.append(
+          WarningItem(
+            code: "value-out-of-range", column: metric.rawValue, value: nil, count: count,
+            message: pick(
+              "\(count) baris: nilai \(self.metric(metric)) di luar 0 sampai nilai baris (mis. di atas nilai), dibatasi",
+              "\(count) lines: the \(self.metric(metric)) value lies outside 0 to the line amount (e.g. above it) and was clamped"
+            )))
+      }
+    }
+    for metric in Metric.allCases {
+      if let count = warnings.unreadableValues[metric] {
+        items.append(
+          WarningItem(
+            code: "unreadable-value", column: metric.rawValue, value: nil, count: count,
+            message: pick(
+              "\(count) baris: nilai \(self.metric(metric)) tidak terbaca; \(self.metric(metric)) dianggap tidak diketahui",
+              "\(count) lines: the \(self.metric(metric)) value cannot be read; \(self.metric(metric)) is unknown"
+            )))
+      }
+    }
+    if warnings.unreadablePercentages > 0 {
+      let count = warnings.unreadablePercentages
+      items.append(
+        WarningItem(
+          code: "unreadable-tkdn", column: nil, value: nil, count: count,
+          message: pick(
+            "\(count) baris: TKDN atau BMP tidak terbaca; PDN dianggap tidak diketahui",
+            "\(count) lines: TKDN or BMP cannot be read; PDN is unknown")))
+    }
+    for column in warnings.unrecognizedFlags.keys.sorted() {
+      guard let values = warnings.unrecognizedFlags[column] else { continue }
+      for value in values.keys.sorted() {
+        let count = values[value] ?? 0
+        items.append(
+          WarningItem(
+            code: "unrecognized-flag", column: column, value: value, count: count,
+            message: pick(
+              "kolom \(column): nilai \"\(value)\" tidak dikenali (\(count) baris); dianggap tidak diketahui",
+              "column \(column): value \"\(value)\" is not recognized (\(count) lines); treated as unknown")))
+      }
+    }
+    return items
+  }
+}

@@ -1,0 +1,70 @@
+/// `p3dn profiles`: each export format, its stage and the columns it reads.
+public struct ProfilesRenderer: Sendable {
+  public let language: Language
+
+  public init(language: Language) { self.language = language }
+
+  public func render(_ profiles: [Profile] = ProfileRegistry.all) -> String {
+    let text = Localizer(language)
+    var lines: [String] = []
+    for profile in profiles {
+      lines.append(profile.name)
+      lines.append("  " + profile.summary.text(language))
+      lines.append(
+        "  " + text.pick("tahap: ", "stage: ")
+          + (profile.stage.map { text.stage($0).lowercased() }
+            ?? text.pick("kolom tahap atau --plan/--realization", "tahap column or --plan/--realization")))
+      var table = TextTable(alignments: [.left, .left])
+      for spec in profile.columns {
+        let label = fieldLabel(spec.field, text) + (spec.required ? text.pick(" (wajib)", " (required)") : "")
+        table.rows.append([
+          TextTable.Cell(text: label), TextTable.Cell(text: spec.names.joined(separator: ", ")),
+        ])
+      }
+      lines.append(contentsOf: table.rendered(styler: PlainStyler(), indent: "    "))
+      lines.append("")
+    }
+    lines.append(
+      text.pick(
+        "Deteksi: spse-selesai bila header memuat nilai_kontrak; sirup-penyedia bila memuat pagu/jumlahpagu dan kolom satker; selain itu p3dn bila ada kolom nilai. Nama kolom dicocokkan tanpa membedakan huruf besar, spasi dan garis bawah.",
+        "Detection: spse-selesai when the header holds nilai_kontrak; sirup-penyedia when it holds pagu/jumlahpagu and a satker column; otherwise p3dn when it has an amount column. Column names match ignoring case, spaces and underscores."
+      ))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func fieldLabel(_ field: Field, _ text: Localizer) -> String {
+    switch field {
+    case .opdCode: return text.pick("kode OPD", "OPD code")
+    case .opdCodeFallback: return text.pick("kode OPD (cadangan)", "OPD code (fallback)")
+    case .opdName: return text.pick("nama OPD", "OPD name")
+    case .stage: return text.pick("tahap", "stage")
+    case .fiscalYear: return text.pick("tahun anggaran", "fiscal year")
+    case .date: return text.pick("tanggal", "date")
+    case .lineID: return "id"
+    case .rupCode: return text.pick("kode RUP", "RUP code")
+    case .description: return text.pick("uraian", "description")
+    case .account: return text.pick("kode rekening", "account code")
+    case .mak: return "MAK"
+    case .vendor: return text.pick("penyedia", "vendor")
+    case .vendorNPWP: return text.pick("NPWP penyedia", "vendor NPWP")
+    case .vendorRegion: return text.pick("kab/kota penyedia", "vendor kab/kota")
+    case .amount: return text.pick("nilai", "amount")
+    case .pdnFlag: return text.pick("tanda PDN", "PDN flag")
+    case .umkFlag: return text.pick("tanda UMK", "UMK flag")
+    case .koperasiFlag: return text.pick("tanda koperasi", "koperasi flag")
+    case .localFlag: return text.pick("tanda lokal", "local flag")
+    case .pdnValue: return text.pick("nilai PDN", "PDN value")
+    case .umkValue: return text.pick("nilai UMK-K", "UMK-K value")
+    case .tkdn: return "TKDN %"
+    case .bmp: return "BMP %"
+    case .deletedStatus: return text.pick("status hapus", "deleted status")
+    case .activeStatus: return text.pick("status aktif", "active status")
+    case .announcedStatus: return text.pick("status umumkan", "announcement status")
+    case .legacyAnnouncedStatus: return text.pick("status umumkan (lama)", "announcement status (legacy)")
+    case .completionStatus: return text.pick("status paket", "package status")
+    case .lineStatus:
+      return text.pick("status baris (batal/belum selesai)", "line status (cancelled/unfinished)")
+    case .procurementMethod: return text.pick("cara pengadaan (swakelola)", "procurement method (swakelola)")
+    }
+  }
+}

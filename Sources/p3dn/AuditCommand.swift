@@ -1,0 +1,86 @@
+import ArgumentParser
+import P3DNKit
+import Rainbow
+
+/// `p3dn audit`: the shares per OPD and for the district, checked against the policy.
+struct AuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "Hitung pangsa PDN, UMK-K dan lokal per OPD dan kabupaten, dan periksa terhadap kebijakan."
+  )
+
+  @OptionGroup var input: InputOptions
+
+  @Option(
+    help: "Batasi bagian per-OPD ke OPD yang kodenya diawali CODE atau namanya memuat NAME (boleh diulang).")
+  var opd: [String] = []
+
+  @Option(help: "Format keluaran.")
+  var format: OutputFormat = .table
+
+  @Option(help: "Tulis laporan ke berkas ini, bukan ke stdout.")
+  var output: String?
+
+  @OptionGroup var languageOptions: LanguageOptions
+
+  @Option(name: .customLong("fail-on"), help: "breach: keluar dengan status 1 bila aturan wajib gagal.")
+  var failOn: FailOn = .never
+
+  func validate() throws {
+    try input.validateInputs()
+    if opd.contains(where: { $0.trimmingCharacters(in: " ").isEmpty }) {
+      throw ValidationError("--opd tidak boleh kosong.")
+    }
+  }
+
+  func run() throws {
+    let language = languageOptions.language
+    let policy = try input.loadPolicy()
+    let report: AuditReport
+    do {
+      report = try AuditEngine.run(input.request(policy: policy, opdFilters: opd))
+    } catch {
+      throw Failure.input(error)
+    }
+    let text: String
+    switch format {
+    case .table:
+      let colored = output == nil && Environment.colorAllowed
+      text = TableRenderer(language: language, styler: colored ? TerminalStyler() : PlainStyler())
+        .render(report)
+    case .json:
+      text = JSONRenderer(language: language).render(report)
+    case .csv:
+      text = CSVRenderer().render(report)
+    case .markdown:
+      text = MarkdownRenderer(language: language).render(report)
+    }
+    try Output.write(text, to: output)
+    if failOn == .breach && report.hasMandatoryBreach {
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// Colours for a terminal, through Rainbow.
+struct TerminalStyler: Styler {
+  func status(_ text: String, _ status: CheckStatus) -> String {
+    switch status {
+    case .pass: return text.green
+    case .fail: return text.red.bold
+    case .undetermined: return text.yellow
+    case .noData, .info: return text.dim
+    }
+  }
+
+  func heading(_ text: String) -> String { text.bold }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var result = Substring(self)
+    while let first = result.first, set.contains(first) { result.removeFirst() }
+    while let last = result.last, set.contains(last) { result.removeLast() }
+    return String(result)
+  }
+}

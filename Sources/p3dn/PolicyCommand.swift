@@ -1,0 +1,62 @@
+import ArgumentParser
+import P3DNKit
+
+/// `p3dn policy`: the policy file.
+struct PolicyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "policy",
+    abstract: "Kebijakan: tampilkan atau periksa berkas kebijakan.",
+    subcommands: [Show.self, Check.self]
+  )
+
+  /// `p3dn policy show`: prints the built-in policy as a file to copy and edit.
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Cetak kebijakan bawaan (atau --policy FILE) sebagai berkas TOML yang dapat disalin."
+    )
+
+    @Option(help: "Berkas kebijakan yang diperiksa lalu dicetak.")
+    var policy: String?
+
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+      guard let policy else {
+        try Output.write(Policy.defaultText, to: nil)
+        return
+      }
+      do {
+        let text = try PolicyLoader.text(of: policy)
+        _ = try PolicyLoader.load(text: text, path: policy)
+        try Output.write(text.hasSuffix("\n") ? text : text + "\n", to: nil)
+      } catch let error as PolicyError {
+        throw Failure.policy(error)
+      }
+    }
+  }
+
+  /// `p3dn policy check FILE`: exit 0 when the file is a valid policy.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Periksa berkas kebijakan; status 0 bila sah, 2 bila tidak."
+    )
+
+    @Argument(help: "Berkas kebijakan TOML.")
+    var file: String
+
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+      do {
+        let policy = try PolicyLoader.load(contentsOf: file)
+        let language = languageOptions.language
+        Output.note(
+          language == .en
+            ? "\(file): valid policy \(policy.id) with \(policy.rules.count) rules."
+            : "\(file): kebijakan \(policy.id) sah, \(policy.rules.count) aturan.")
+      } catch {
+        throw Failure.policy(error)
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import P3DNKit
+
+/// `p3dn profiles`: the export formats and their columns.
+struct ProfilesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "profiles",
+    abstract: "Daftar profil (format ekspor) beserta kolomnya."
+  )
+
+  @OptionGroup var languageOptions: LanguageOptions
+
+  func run() throws {
+    try Output.write(ProfilesRenderer(language: languageOptions.language).render(), to: nil)
+  }
+}
