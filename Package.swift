@@ -32,8 +32,8 @@ let package = Package(
     ),
     .testTarget(
       name: "P3DNKitTests",
-      dependencies: ["P3DNKit"],
-      resources: [.copy("Golden")]
+      dependencies: ["P3DNKit", "p3dn"],
+      exclude: ["Golden"]
     ),
   ]
 )

@@ -197,6 +197,7 @@ public final class JSONArrayReader: RecordSource {
     values.removeAll(keepingCapacity: true)
     let learning = columns.isEmpty
     var newColumns: [String] = []
+    var newIndex: [String: Int] = [:]
     if !learning {
       for index in spans.indices { spans[index] = nil }
     } else {
@@ -206,7 +207,6 @@ public final class JSONArrayReader: RecordSource {
     skipSpace(&position)
     if position >= end { return .needMore }
     if buffer[position] == UInt8(ascii: "}") {
-      if learning { columns = newColumns }
       return .object(next: position + 1)
     }
     while true {
@@ -240,8 +240,8 @@ public final class JSONArrayReader: RecordSource {
       }
       let range: Range<Int>? = isNull ? nil : valueStart..<values.count
       if learning {
-        if columnIndex[key] == nil {
-          columnIndex[key] = newColumns.count
+        if newIndex[key] == nil {
+          newIndex[key] = newColumns.count
           newColumns.append(key)
           spans.append(range)
         }
@@ -255,7 +255,10 @@ public final class JSONArrayReader: RecordSource {
         continue
       }
       if buffer[position] == UInt8(ascii: "}") {
-        if learning { columns = newColumns }
+        if learning {
+          columns = newColumns
+          columnIndex = newIndex
+        }
         return .object(next: position + 1)
       }
       return .failure(at: position, detail: "expected `,` or `}` in an object")

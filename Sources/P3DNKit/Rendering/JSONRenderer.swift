@@ -71,19 +71,15 @@ public struct JSONRenderer: Sendable {
     members.append(("plan", group.plan.map(stage) ?? .null))
     members.append(("realization", group.realization.map(stage) ?? .null))
     members.append(("checks", .array(group.checks.map(check))))
-    if includeIdentity {
-      members.append(
-        (
-          "realization_vs_plan",
-          group.againstPlan.map { against in
-            .object([
-              ("total", .share(against.total)),
-              ("pdn", .share(against.pdn)),
-              ("umkk", .share(against.umkk)),
-            ])
-          } ?? .null
-        ))
-    }
+    let againstPlan: JSONValue =
+      group.againstPlan.map { against in
+        .object([
+          ("total", .share(against.total)),
+          ("pdn", .share(against.pdn)),
+          ("umkk", .share(against.umkk)),
+        ])
+      } ?? .null
+    members.append(("realization_vs_plan", againstPlan))
     return .object(members)
   }
 

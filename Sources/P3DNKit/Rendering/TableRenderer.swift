@@ -97,17 +97,21 @@ public struct TableRenderer: Sendable {
       for check in group.checks where check.status == .fail || check.status == .undetermined {
         guard let minimum = check.rule.minimum else { continue }
         let who = group.code.isEmpty ? text.pick("Kabupaten", "District") : "\(group.code) \(group.name)"
-        let share = format.share(check.share)
+        let figures = group[check.stage]?[check.metric]
+        let total = group[check.stage]?.total ?? .zero
+        let share =
+          "\(format.rupiah(figures?.amount ?? .zero)) / \(format.rupiah(total)) = \(format.share(check.share))%"
         let gap = check.gap.map { format.rupiah($0) } ?? "-"
+        let unknown = format.rupiah(figures?.unknown ?? .zero)
         let line =
           check.status == .fail
           ? text.pick(
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share)% < \(format.percentage(minimum))% (\(text.severity(check.rule.severity))); kurang \(gap)",
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share)% < \(format.percentage(minimum))% (\(text.severity(check.rule.severity))); short by \(gap)"
+            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share) < \(format.percentage(minimum))% (\(text.severity(check.rule.severity))); kurang \(gap)",
+            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share) < \(format.percentage(minimum))% (\(text.severity(check.rule.severity))); short by \(gap)"
           )
           : text.pick(
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share)%, belum pasti: baris yang tidak diketahui menentukan; kurang \(gap) dari yang diketahui",
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share)%, undetermined: the unknown lines decide; \(gap) short on known lines"
+            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share), belum pasti: \(unknown) tanpa keterangan \(text.metric(check.metric)) menentukan; kurang \(gap) dari baris yang diketahui",
+            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share), undetermined: \(unknown) with no \(text.metric(check.metric)) information decides; \(gap) short on known lines"
           )
         lines.append("  " + styler.status(line, check.status))
       }

@@ -1,0 +1,100 @@
+import Testing
+
+@testable import P3DNKit
+
+@Suite("Amounts (CONTRACT §4.1)")
+struct MoneyTests {
+  /// (cell, expected sen, rounded) — worked out by hand from the rules.
+  static let valid: [(String, Int64, Bool)] = [
+    ("1336777027.98", 133_677_702_798, false),
+    ("1.234.567,89", 123_456_789, false),
+    ("Rp 1.234.567", 123_456_700, false),
+    ("Rp. 1.234.567,-", 123_456_700, false),
+    ("rp1.234.567", 123_456_700, false),
+    ("RP. 2.500.000,-", 250_000_000, false),
+    ("-1.000", -100_000, false),
+    ("(1.000)", -100_000, false),
+    ("-Rp 1.000", -100_000, false),
+    ("(Rp 1.000,50)", -100_050, false),
+    ("1,234,567.89", 123_456_789, false),
+    ("1.234", 123_400, false),
+    ("1.23", 123, false),
+    ("1,5", 150, false),
+    ("1234,56", 123_456, false),
+    ("1,234", 123_400, false),
+    ("0", 0, false),
+    ("0.00", 0, false),
+    ("  75000000  ", 7_500_000_000, false),
+    ("1 234 567", 123_456_700, false),
+    ("12.500.000,5", 1_250_000_050, false),
+    ("100.000", 10_000_000, false),
+    ("0.125", 12_500, false),
+    ("0.1250", 13, true),
+    ("0.1249", 12, true),
+    ("-0.1250", -13, true),
+    ("0.12", 12, false),
+    ("1,234.5678", 123_457, true),
+    ("2.10000", 210, false),
+    ("92233720368547758.07", Int64.max, false),
+  ]
+
+  @Test("valid amounts", arguments: valid)
+  func validAmount(_ cell: String, _ sen: Int64, _ rounded: Bool) {
+    #expect(AmountParser.parse(cell) == .value(Money(sen: sen), rounded: rounded))
+  }
+
+  @Test(
+    "missing amounts",
+    arguments: ["", "   ", "null", "NULL", "Null", "-", " - ", "NaN", "nan"])
+  func missingAmount(_ cell: String) {
+    #expect(AmountParser.parse(cell) == .missing)
+  }
+
+  @Test(
+    "bad amounts",
+    arguments: [
+      "12,3,4", "12.34.56", "1.234.56", "75.000.00", "abc", "Rp", "1.234,567", "-(1.000)",
+      "(-1.000)", "+1000", "1e9", "1.5E3", "12-", "--1", "(1.000", "1.", ".5", ",5", "1..2",
+      "Rp -1.000", "92233720368547758.08", "99999999999999999999", "12 abc", "1.234,5,6",
+    ])
+  func badAmount(_ cell: String) {
+    #expect(AmountParser.parse(cell) == .bad)
+  }
+
+  @Test func decimalStrings() {
+    #expect(MoneySum(sen: 133_677_702_798).decimalString == "1336777027.98")
+    #expect(MoneySum(sen: -150_000).decimalString == "-1500.00")
+    #expect(MoneySum(sen: 5).decimalString == "0.05")
+    #expect(MoneySum(sen: -5).decimalString == "-0.05")
+    #expect(MoneySum.zero.decimalString == "0.00")
+  }
+
+  @Test func rupiahStrings() {
+    #expect(MoneySum(sen: 123_456_700).rupiahString == "Rp 1.234.567")
+    #expect(MoneySum(sen: 123_456_750).rupiahString == "Rp 1.234.567,50")
+    #expect(MoneySum(sen: 105).rupiahString == "Rp 1,05")
+    #expect(MoneySum(sen: -100_000).rupiahString == "-Rp 1.000")
+    #expect(MoneySum(sen: 99_900).rupiahString == "Rp 999")
+  }
+
+  @Test("sums stay exact beyond 2^63 sen")
+  func wideSums() {
+    var sum = MoneySum.zero
+    for _ in 0..<4 { sum += Money(sen: Int64.max) }
+    #expect(sum.sen == Int128(Int64.max) * 4)
+    #expect(sum.decimalString == "368934881474191032.28")
+  }
+
+  @Test func shares() {
+    #expect(Share(amount: m("41.23"), total: m("100"))?.decimalString == "41.23")
+    #expect(Share(amount: m("1"), total: m("3"))?.decimalString == "33.33")
+    #expect(Share(amount: m("2"), total: m("3"))?.decimalString == "66.67")
+    // 0.125% rounds half away from zero to 0.13%.
+    #expect(Share(amount: m("1"), total: m("800"))?.decimalString == "0.13")
+    #expect(Share(amount: m("-1"), total: m("800"))?.decimalString == "-0.13")
+    #expect(Share(amount: m("928"), total: m("1000"))?.decimalString == "92.8")
+    #expect(Share(amount: m("5"), total: m("5"))?.decimalString == "100")
+    #expect(Share(amount: m("5"), total: m("0")) == nil)
+    #expect(Share(amount: m("5"), total: m("-5")) == nil)
+  }
+}

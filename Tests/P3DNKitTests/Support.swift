@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import P3DNKit
+
+/// Paths and helpers shared by the tests.
+enum Support {
+  /// The repository root (the folder holding Package.swift).
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url
+      }
+    }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  }()
+
+  static func fixture(_ relative: String) -> String {
+    root.appendingPathComponent("Fixtures").appendingPathComponent(relative).path
+  }
+
+  /// The real public exports shipped beside the project (read-only).
+  static func sharedData(_ relative: String) -> String {
+    root.deletingLastPathComponent().appendingPathComponent("shared/data/isb-kab-bandung-2025")
+      .appendingPathComponent(relative).path
+  }
+
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden")
+
+  /// Writes bytes to a new temporary file and returns its path.
+  static func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") -> String {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("p3dn-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent(name)
+    FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+    return url.path
+  }
+
+  static func temporaryFile(_ text: String, name: String = "input.csv") -> String {
+    temporaryFile(Array(text.utf8), name: name)
+  }
+
+  static func defaultPolicy() throws -> Policy { try PolicyLoader.builtIn() }
+
+  /// Runs an audit of the given files with the default policy.
+  static func audit(
+    _ inputs: [String], plan: [String] = [], realization: [String] = [], year: Int? = nil,
+    profile: String? = nil, policy: Policy? = nil, opd: [String] = [], bufferSize: Int = 1 << 20
+  ) throws -> AuditReport {
+    try AuditEngine.run(
+      AuditRequest(
+        inputs: inputs, planFiles: plan, realizationFiles: realization, profileName: profile,
+        policy: policy ?? defaultPolicy(), year: year, opdFilters: opd, bufferSize: bufferSize))
+  }
+
+  /// All records of a file, decoded, read through the streaming reader with a given
+  /// buffer size (small sizes cross record boundaries on purpose).
+  static func records(path: String, dialect: CSVDialect, bufferSize: Int) throws -> [[String]] {
+    let reader = CSVFileReader(input: try FileBytes(path: path), dialect: dialect, bufferSize: bufferSize)
+    var rows: [[String]] = []
+    while try reader.next() {
+      rows.append(
+        (0..<reader.fieldCount).map { index in
+          TextDecoding.decode(reader.cell(index), as: dialect.encoding)
+        })
+    }
+    return rows
+  }
+}
+
+extension AuditReport {
+  func input(_ suffix: String) -> InputReport? { inputs.first { $0.path.hasSuffix(suffix) } }
+  func opd(_ code: String) -> GroupReport? { opds.first { $0.code == code } }
+}
+
+extension InputReport {
+  func count(_ reason: ReasonCode) -> Int {
+    (excludedByReason + rejectedByReason).first { $0.0 == reason }?.1 ?? 0
+  }
+}
+
+/// Money from a decimal string in tests: `m("1234.56")`.
+func m(_ text: String) -> MoneySum {
+  guard case .value(let money, _) = AmountParser.parse(text) else { return MoneySum(sen: -999_999) }
+  return MoneySum(money)
+}
