@@ -66,6 +66,8 @@ struct CheckTests {
     #expect(checked.status == .info)
     #expect(checked.gap == nil)
     #expect(checked.share?.decimalString == "33.33")
+    // An information rule still says when there is nothing to report.
+    #expect(RuleCheck.evaluate(rule: info, stage: .plan, sums: nil).status == .noData)
   }
 
   @Test("a fractional minimum and the gap rounded up to the next sen")

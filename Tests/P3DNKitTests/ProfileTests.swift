@@ -107,13 +107,25 @@ struct ProfileTests {
       12335093,1.03.0.00.0.00.03.0000,PU,0,2022,Selesai
       12335093,1.03.0.00.0.00.03.0000,PU,null,2022,Batal
       1.03.0.00.0.00.03.0000,,PU,250,2022,Selesai
+      77,60442,Setda,40,2022,Selesai
       """
     let report = try Support.audit([Support.temporaryFile(text)])
     let input = try #require(report.inputs.first)
     #expect(input.count(.missingOPD) == 2)
     #expect(input.count(.noContractValue) == 1)
     #expect(input.count(.notCompleted) == 1)
-    #expect(report.district.realization?.total == m("250"))
+    // A filled kd_satker_str is the code whatever its form.
+    #expect(report.district.realization?.total == m("290"))
+    #expect(report.opds.map(\.code) == ["1.03.0.00.0.00.03.0000", "60442"])
+  }
+
+  @Test("the stage of a SIRUP or SPSE file comes from its profile, not from --plan/--realization")
+  func profileStageWins() throws {
+    let path = Support.sharedData("excerpts/21_1018_RUP-PaketPenyedia-Terumumkan.json")
+    let report = try Support.audit([], realization: [path])
+    #expect(report.stages == [.plan])
+    #expect(report.district.realization == nil)
+    #expect(report.inputs[0].stages == [.plan])
   }
 
   @Test("--profile forces a profile; an unknown one is an error")

@@ -71,7 +71,7 @@ public enum AuditEngine {
       }
       result.sha256 = opened.sha256
       remainingRejected -= result.rejected.count
-      if let stage = file.stage ?? opened.profile.stage {
+      if let stage = opened.profile.stage ?? file.stage {
         result.stagesSeen = [stage]
       }
       stagesWithInput.formUnion(result.stagesSeen)

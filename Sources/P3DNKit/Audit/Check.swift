@@ -28,11 +28,11 @@ public enum RuleCheck {
     let metricSums = sums?[rule.metric]
     let total = sums?.total ?? .zero
     let share = metricSums.flatMap { Share(amount: $0.amount, total: total) }
-    guard let minimum = rule.minimum else {
-      return CheckResult(rule: rule, stage: stage, share: share, status: .info, gap: nil)
-    }
     guard let metricSums, total.sen > 0 else {
       return CheckResult(rule: rule, stage: stage, share: nil, status: .noData, gap: nil)
+    }
+    guard let minimum = rule.minimum else {
+      return CheckResult(rule: rule, stage: stage, share: share, status: .info, gap: nil)
     }
     let required = Int128(minimum.scaled)
     let amount = metricSums.amount.sen

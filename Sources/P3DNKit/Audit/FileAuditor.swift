@@ -66,7 +66,7 @@ struct FileAuditor {
         continue
       }
 
-      let codeText = opdCodeText(source)
+      let (codeText, fromFallback) = opdCodeText(source)
       let isTotal =
         codeText.isEmpty
         ? TotalRowDetector.isTotalRow(
@@ -79,7 +79,7 @@ struct FileAuditor {
       }
 
       let stage: Stage
-      if let fixed = stageOverride ?? profile.stage {
+      if let fixed = profile.stage ?? stageOverride {
         stage = fixed
       } else {
         let index = columns.raw(.stage)
@@ -122,7 +122,7 @@ struct FileAuditor {
         continue
       }
 
-      let opd = resolvedOPD(codeText)
+      let opd = resolvedOPD(codeText, fromFallback: fromFallback)
       if opd.isEmpty {
         let column =
           columns[.opdCode].map { header.original[$0] }
@@ -204,19 +204,24 @@ struct FileAuditor {
     return source.text(index)
   }
 
-  /// The OPD code cell the profile reads, trimmed (before the dotted-code test).
-  private func opdCodeText<S: RecordSource>(_ source: S) -> String {
+  /// The OPD code cell the profile reads, trimmed (before the dotted-code test), and
+  /// whether it came from the fallback column.
+  private func opdCodeText<S: RecordSource>(_ source: S) -> (String, Bool) {
     if let index = columns[.opdCode] {
       let text = source.text(index)
-      if !text.isEmpty { return text }
+      if !text.isEmpty { return (text, false) }
     }
-    if let index = columns[.opdCodeFallback] { return source.text(index) }
-    return ""
+    if let index = columns[.opdCodeFallback] { return (source.text(index), true) }
+    return ("", false)
   }
 
-  private func resolvedOPD(_ code: String) -> String {
+  /// The OPD code of a row, or "" when it has none: SPSE's fallback `kd_satker` counts
+  /// only when it holds a dotted code.
+  private func resolvedOPD(_ code: String, fromFallback: Bool) -> String {
     guard !code.isEmpty else { return "" }
-    if profile.opdRule == .codeOrDottedFallback && !OPDCode.isDotted(code) { return "" }
+    if fromFallback && profile.opdRule == .codeOrDottedFallback && !OPDCode.isDotted(code) {
+      return ""
+    }
     return code
   }
 

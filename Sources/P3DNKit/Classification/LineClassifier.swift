@@ -173,9 +173,12 @@ public struct LineClassifier: Sendable {
     return tkdn + bmp >= tkdnMinimum ? amount : .zero
   }
 
+  /// A line is a koperasi when its koperasi flag is yes, or, only when that cell is empty
+  /// or absent, when the vendor's name marks a cooperative. An unrecognized word in the
+  /// cell is warned about and does not make the line a koperasi.
   private func isKoperasi<S: RecordSource>(_ row: S, _ warnings: inout FileWarnings) -> FlagValue {
     if let flag = flag(row, .koperasiFlag, kind: .generic, &warnings) {
-      return flag == .unrecognized ? .empty : flag
+      return flag == .yes ? .yes : .no
     }
     if let index = columns[.vendor], Koperasi.nameMarksCooperative(row.text(index)) {
       return .yes

@@ -84,6 +84,9 @@ public struct Localizer: Sendable {
     }
   }
 
+  /// `1 line`, `2 lines` (English); Indonesian has no plural.
+  func lines(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
+
   /// The warnings of one input file, in a stable order.
   public func warnings(_ warnings: FileWarnings) -> [WarningItem] {
     var items: [WarningItem] = []
@@ -102,7 +105,7 @@ public struct Localizer: Sendable {
             code: "value-out-of-range", column: metric.rawValue, value: nil, count: count,
             message: pick(
               "\(count) baris: nilai \(self.metric(metric)) di luar 0 sampai nilai baris (mis. di atas nilai), dibatasi",
-              "\(count) lines: the \(self.metric(metric)) value lies outside 0 to the line amount (e.g. above it) and was clamped"
+              "\(lines(count)): the \(self.metric(metric)) value lies outside 0 to the line amount (e.g. above it) and was clamped"
             )))
       }
     }
@@ -113,7 +116,7 @@ public struct Localizer: Sendable {
             code: "unreadable-value", column: metric.rawValue, value: nil, count: count,
             message: pick(
               "\(count) baris: nilai \(self.metric(metric)) tidak terbaca; \(self.metric(metric)) dianggap tidak diketahui",
-              "\(count) lines: the \(self.metric(metric)) value cannot be read; \(self.metric(metric)) is unknown"
+              "\(lines(count)): the \(self.metric(metric)) value cannot be read; \(self.metric(metric)) is unknown"
             )))
       }
     }
@@ -124,7 +127,7 @@ public struct Localizer: Sendable {
           code: "unreadable-tkdn", column: nil, value: nil, count: count,
           message: pick(
             "\(count) baris: TKDN atau BMP tidak terbaca; PDN dianggap tidak diketahui",
-            "\(count) lines: TKDN or BMP cannot be read; PDN is unknown")))
+            "\(lines(count)): TKDN or BMP cannot be read; PDN is unknown")))
     }
     for column in warnings.unrecognizedFlags.keys.sorted() {
       guard let values = warnings.unrecognizedFlags[column] else { continue }
@@ -135,7 +138,8 @@ public struct Localizer: Sendable {
             code: "unrecognized-flag", column: column, value: value, count: count,
             message: pick(
               "kolom \(column): nilai \"\(value)\" tidak dikenali (\(count) baris); dianggap tidak diketahui",
-              "column \(column): value \"\(value)\" is not recognized (\(count) lines); treated as unknown")))
+              "column \(column): value \"\(value)\" is not recognized (\(lines(count))); treated as unknown"))
+        )
       }
     }
     return items

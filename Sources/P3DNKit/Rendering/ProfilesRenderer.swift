@@ -16,7 +16,12 @@ public struct ProfilesRenderer: Sendable {
             ?? text.pick("kolom tahap atau --plan/--realization", "tahap column or --plan/--realization")))
       var table = TextTable(alignments: [.left, .left])
       for spec in profile.columns {
-        let label = fieldLabel(spec.field, text) + (spec.required ? text.pick(" (wajib)", " (required)") : "")
+        let hasFallback = spec.field == .opdCode && profile.spec(for: .opdCodeFallback) != nil
+        let requirement =
+          hasFallback
+          ? text.pick(" (wajib, atau baris berikut)", " (required, or the next)")
+          : spec.required ? text.pick(" (wajib)", " (required)") : ""
+        let label = fieldLabel(spec.field, text) + requirement
         table.rows.append([
           TextTable.Cell(text: label), TextTable.Cell(text: spec.names.joined(separator: ", ")),
         ])
