@@ -76,15 +76,6 @@ struct OPDSums {
     }
   }
 
-  mutating func noteName(_ name: String, order: Int) {
-    guard !name.isEmpty else { return }
-    if let seen = names[name] {
-      names[name] = (seen.count + 1, seen.first)
-    } else {
-      names[name] = (1, order)
-    }
-  }
-
   mutating func merge(_ other: OPDSums) {
     for stage in Stage.allCases {
       if let sums = other[stage] {
@@ -115,15 +106,6 @@ struct OPDSums {
 struct YearSums {
   var opds: [String: OPDSums] = [:]
   var lines = 0
-
-  mutating func add(
-    opd: String, stage: Stage, amount: Money, _ line: LineClassification, name: String?,
-    order: Int
-  ) {
-    lines += 1
-    opds[opd, default: OPDSums()].add(stage: stage, amount: amount, line)
-    if let name { opds[opd, default: OPDSums()].noteName(name, order: order) }
-  }
 
   mutating func merge(_ other: YearSums) {
     lines += other.lines

@@ -20,6 +20,10 @@ struct FileResult {
 
 /// Runs the row pipeline of CONTRACT §4.1 over one file: buckets, reasons, and the sums
 /// of the lines that may be included.
+///
+/// Cells stay bytes in the read buffer. What a distinct cell value means (an OPD code, a
+/// status word, a stage, a date, an account) is worked out once and cached, so the cost
+/// per row is a few hash probes and the amount parse.
 struct FileAuditor {
   let path: String
   let fileIndex: Int
@@ -27,23 +31,75 @@ struct FileAuditor {
   let header: HeaderNames
   let columns: BoundColumns
   let policy: Policy
-  /// The stage forced by --plan / --realization.
+  /// The stage forced by --plan / --realization (used by the canonical profile only).
   let stageOverride: Stage?
   /// Keep at most this many rejected rows with their details.
   let rejectedLimit: Int
 
-  private static let totalWords = TotalRowDetector.self
+  /// What an OPD code cell means.
+  private struct CodeInfo {
+    /// The cell begins with a total word (`JUMLAH`, `TOTAL`, …).
+    let isTotal: Bool
+    /// The OPD slot after roll-up, or -1 when the cell is not a usable code.
+    let slot: Int
+  }
+
+  /// Sums of one OPD slot; names by their index in the file's name table.
+  private struct SlotSums {
+    var sums = OPDSums()
+    var names: [Int: (count: Int, first: Int)] = [:]
+  }
+
+  /// Sums of one fiscal year, by OPD slot.
+  private struct YearSlots {
+    var year: Int?
+    var opds: [SlotSums] = []
+  }
 
   func run<S: RecordSource>(_ source: S, result: inout FileResult) throws(AuditError) {
-    let classifier = LineClassifier(columns: columns, header: header, policy: policy)
+    var classifier = LineClassifier(columns: columns, header: header, policy: policy)
     let scope = policy.accountScope
+    let encoding = source.encoding
     let headerCount = header.count
     let amountIndex = columns.raw(.amount)
     let amountColumn = header.original[amountIndex]
-    let isCanonical = profile.stage == nil
+    let codeIndex = columns.raw(.opdCode)
+    let fallbackIndex = columns.raw(.opdCodeFallback)
+    let nameIndex = columns.raw(.opdName)
+    let descriptionIndex = columns.raw(.description)
+    let stageIndex = columns.raw(.stage)
+    let yearIndex = columns.raw(.fiscalYear)
+    let dateIndex = profile.stage == nil ? columns.raw(.date) : -1
+    let accountIndex = columns.raw(.account)
+    let makIndex = columns.raw(.mak)
+    let fixedStage = profile.stage ?? stageOverride
+    let dottedFallbackOnly = profile.opdRule == .codeOrDottedFallback
+
+    var codes = ByteCache<CodeInfo>(limit: Int.max)
+    var fallbackCodes = ByteCache<CodeInfo>(limit: Int.max)
+    var slotCodes: [String] = []
+    var slotOfCode: [String: Int] = [:]
+    var names = ByteCache<Int>(limit: 1 << 20)
+    var nameTexts: [String] = []
+    var stages = ByteCache<Stage?>(limit: 64)
+    var statuses = profile.statusRules.map { _ in ByteCache<ReasonCode?>(limit: 4096) }
+    var dates = ByteCache<Int?>(limit: 1 << 16)
+    var accounts = ByteCache<Bool>(limit: 1 << 16)
+    var maks = ByteCache<Bool>(limit: 1 << 16)
+    var buckets: [YearSlots] = []
+    var lastBucket = -1
     var order = 0
-    var lastCode = ""
-    var lastOPD = ""
+    var sawPlan = false
+    var sawRealization = false
+
+    func slot(for code: String) -> Int {
+      let rolled = OPDCode.rollUp(code)
+      if let existing = slotOfCode[rolled] { return existing }
+      slotOfCode[rolled] = slotCodes.count
+      slotCodes.append(rolled)
+      return slotCodes.count - 1
+    }
+
     while true {
       let more: Bool
       do {
@@ -66,33 +122,67 @@ struct FileAuditor {
         continue
       }
 
-      let (codeText, fromFallback) = opdCodeText(source)
-      let isTotal =
-        codeText.isEmpty
-        ? TotalRowDetector.isTotalRow(
-          code: codeText, name: optionalText(source, .opdName),
-          description: optionalText(source, .description))
-        : TotalRowDetector.beginsWithTotalWord(codeText)
-      if isTotal {
-        result.reasons[.totalRow, default: 0] += 1
-        continue
+      // The OPD code cell: the code column, else the fallback column when it is empty.
+      var codeCell = codeIndex >= 0 ? ByteText.trimmed(source.cell(codeIndex)) : .init(start: nil, count: 0)
+      var fromFallback = false
+      if codeCell.isEmpty && fallbackIndex >= 0 {
+        codeCell = ByteText.trimmed(source.cell(fallbackIndex))
+        fromFallback = true
+      }
+      let code: CodeInfo
+      if codeCell.isEmpty {
+        code = CodeInfo(isTotal: false, slot: -1)
+        let name = nameIndex >= 0 ? source.text(nameIndex) : ""
+        let description = descriptionIndex >= 0 ? source.text(descriptionIndex) : ""
+        if TotalRowDetector.beginsWithTotalWord(name) || TotalRowDetector.beginsWithTotalWord(description) {
+          result.reasons[.totalRow, default: 0] += 1
+          continue
+        }
+      } else {
+        let requireDotted = fromFallback && dottedFallbackOnly
+        let compute = { (bytes: UnsafeBufferPointer<UInt8>) -> CodeInfo in
+          let text = TextDecoding.decode(bytes, as: encoding)
+          if TotalRowDetector.beginsWithTotalWord(text) { return CodeInfo(isTotal: true, slot: -1) }
+          if requireDotted && !OPDCode.isDotted(text) { return CodeInfo(isTotal: false, slot: -1) }
+          return CodeInfo(isTotal: false, slot: slot(for: text))
+        }
+        code =
+          fromFallback
+          ? fallbackCodes.value(for: codeCell, compute: compute)
+          : codes.value(for: codeCell, compute: compute)
+        if code.isTotal {
+          result.reasons[.totalRow, default: 0] += 1
+          continue
+        }
       }
 
       let stage: Stage
-      if let fixed = profile.stage ?? stageOverride {
-        stage = fixed
+      if let fixedStage {
+        stage = fixedStage
       } else {
-        let index = columns.raw(.stage)
-        let word = source.text(index)
-        guard let parsed = Stage(word: word) else {
-          throw .badStageCell(path: path, line: line, column: header.original[index], value: word)
+        let cell = ByteText.trimmed(source.cell(stageIndex))
+        guard
+          let parsed = stages.value(
+            for: cell, compute: { Stage(word: TextDecoding.decode($0, as: encoding)) })
+        else {
+          throw .badStageCell(
+            path: path, line: line, column: header.original[stageIndex], value: source.text(stageIndex))
         }
         stage = parsed
       }
-      result.stagesSeen.insert(stage)
+      if stage == .plan { sawPlan = true } else { sawRealization = true }
 
-      if let reason = statusReason(source) {
-        result.reasons[reason, default: 0] += 1
+      var statusReason: ReasonCode? = nil
+      for (position, rule) in profile.statusRules.enumerated() {
+        guard let index = statusColumn(rule) else { continue }
+        let cell = ByteText.trimmed(source.cell(index))
+        let reason = statuses[position].value(for: cell) { bytes in
+          Self.reason(of: rule, TextDecoding.decode(bytes, as: encoding), policy: policy)
+        }
+        if let reason, statusReason == nil || reason < (statusReason ?? reason) { statusReason = reason }
+      }
+      if let statusReason {
+        result.reasons[statusReason, default: 0] += 1
         continue
       }
 
@@ -122,30 +212,34 @@ struct FileAuditor {
         continue
       }
 
-      let opd = resolvedOPD(codeText, fromFallback: fromFallback)
-      if opd.isEmpty {
-        let column =
-          columns[.opdCode].map { header.original[$0] }
-          ?? columns[.opdCodeFallback].map { header.original[$0] }
+      if code.slot < 0 {
+        let columnIndex = fromFallback ? fallbackIndex : (codeIndex >= 0 ? codeIndex : fallbackIndex)
+        let text = TextDecoding.decode(codeCell, as: encoding)
         let message =
-          codeText.isEmpty
+          text.isEmpty
           ? LocalizedText(id: "kode OPD kosong", en: "the OPD code is empty")
           : LocalizedText(
-            id: "kode OPD \"\(codeText)\" bukan kode bertitik",
-            en: "the OPD code \"\(codeText)\" is not a dotted code")
-        reject(&result, line: line, column: column, .missingOPD, message)
+            id: "kode OPD \"\(text)\" bukan kode bertitik",
+            en: "the OPD code \"\(text)\" is not a dotted code")
+        reject(
+          &result, line: line, column: columnIndex >= 0 ? header.original[columnIndex] : nil, .missingOPD,
+          message)
         continue
       }
 
       var year: Int? = nil
-      if let index = columns[.fiscalYear], let value = DateReader.fiscalYear(source.cell(index)) {
+      if yearIndex >= 0, let value = DateReader.fiscalYear(source.cell(yearIndex)) {
         year = value
-      } else if isCanonical, let index = columns[.date] {
-        let text = source.text(index)
-        if !text.isEmpty {
-          guard let day = DateReader.parse(text) else {
+      } else if dateIndex >= 0 {
+        let cell = ByteText.trimmed(source.cell(dateIndex))
+        if !cell.isEmpty {
+          guard
+            let value = dates.value(
+              for: cell, compute: { DateReader.parse(TextDecoding.decode($0, as: encoding))?.year })
+          else {
+            let text = source.text(dateIndex)
             reject(
-              &result, line: line, column: header.original[index], .badDate,
+              &result, line: line, column: header.original[dateIndex], .badDate,
               LocalizedText(
                 id:
                   "tanggal \"\(text)\" bukan tanggal yang sah (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy atau 12 Maret 2025)",
@@ -154,10 +248,9 @@ struct FileAuditor {
               ))
             continue
           }
-          year = day.year
+          year = value
         }
       }
-
       if let year { result.yearsSeen.insert(year) }
 
       if noContractValue {
@@ -165,7 +258,24 @@ struct FileAuditor {
         continue
       }
 
-      if let account = account(source), !scope.contains(account: account) {
+      var inScope = true
+      let accountCell =
+        accountIndex >= 0 ? ByteText.trimmed(source.cell(accountIndex)) : .init(start: nil, count: 0)
+      if !accountCell.isEmpty {
+        inScope = accounts.value(for: accountCell) {
+          scope.contains(account: TextDecoding.decode($0, as: encoding))
+        }
+      } else if makIndex >= 0 {
+        let makCell = ByteText.trimmed(source.cell(makIndex))
+        if !makCell.isEmpty {
+          inScope = maks.value(for: makCell) { bytes in
+            AccountScope.account(fromMAK: TextDecoding.decode(bytes, as: encoding)).map {
+              scope.contains(account: $0)
+            } ?? true
+          }
+        }
+      }
+      if !inScope {
         result.reasons[.outOfScopeAccount, default: 0] += 1
         continue
       }
@@ -173,17 +283,75 @@ struct FileAuditor {
       // A candidate for inclusion: it counts when its year is the reported one.
       result.candidatesByYear[year, default: 0] += 1
       let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
-      let rolled: String
-      if opd == lastCode {
-        rolled = lastOPD
-      } else {
-        rolled = OPDCode.rollUp(opd)
-        lastCode = opd
-        lastOPD = rolled
+      if lastBucket < 0 || buckets[lastBucket].year != year {
+        if let found = buckets.firstIndex(where: { $0.year == year }) {
+          lastBucket = found
+        } else {
+          buckets.append(YearSlots(year: year))
+          lastBucket = buckets.count - 1
+        }
       }
-      result.years[year, default: YearSums()].add(
-        opd: rolled, stage: stage, amount: amount, classification,
-        name: optionalText(source, .opdName), order: fileIndex << 40 | order)
+      while buckets[lastBucket].opds.count <= code.slot { buckets[lastBucket].opds.append(SlotSums()) }
+      buckets[lastBucket].opds[code.slot].sums.add(stage: stage, amount: amount, classification)
+      if nameIndex >= 0 {
+        let cell = ByteText.trimmed(source.cell(nameIndex))
+        if !cell.isEmpty {
+          let name = names.value(for: cell) { bytes in
+            nameTexts.append(TextDecoding.decode(bytes, as: encoding))
+            return nameTexts.count - 1
+          }
+          if let seen = buckets[lastBucket].opds[code.slot].names[name] {
+            buckets[lastBucket].opds[code.slot].names[name] = (seen.count + 1, seen.first)
+          } else {
+            buckets[lastBucket].opds[code.slot].names[name] = (1, fileIndex << 40 | order)
+          }
+        }
+      }
+    }
+
+    if sawPlan { result.stagesSeen.insert(.plan) }
+    if sawRealization { result.stagesSeen.insert(.realization) }
+    result.warnings.unrecognizedFlags = classifier.unrecognizedWords
+    for bucket in buckets {
+      var sums = YearSums()
+      for (slot, opd) in bucket.opds.enumerated() where opd.sums.plan != nil || opd.sums.realization != nil {
+        var named = opd.sums
+        for (name, seen) in opd.names { named.names[nameTexts[name]] = seen }
+        sums.opds[slotCodes[slot], default: OPDSums()].merge(named)
+        sums.lines += (named.plan?.lines ?? 0) + (named.realization?.lines ?? 0)
+      }
+      result.years[bucket.year] = sums
+    }
+  }
+
+  private func statusColumn(_ rule: StatusRule) -> Int? {
+    switch rule {
+    case .deletedWhenTrue(let field), .inactiveWhenFalse(let field),
+      .notAnnouncedUnless(let field, _), .legacyAnnouncement(let field),
+      .notCompletedUnless(let field, _), .lineStatus(let field), .swakelolaMethod(let field):
+      return columns[field]
+    }
+  }
+
+  /// The reason a status rule gives for a (trimmed) cell, or nil when it keeps the row.
+  static func reason(of rule: StatusRule, _ text: String, policy: Policy) -> ReasonCode? {
+    switch rule {
+    case .deletedWhenTrue:
+      return FlagWords.read(text, kind: .generic) == .yes ? .deleted : nil
+    case .inactiveWhenFalse:
+      return FlagWords.read(text, kind: .generic) == .no ? .inactive : nil
+    case .notAnnouncedUnless(_, let word):
+      return !text.isEmpty && text.lowercased() != word.lowercased() ? .notAnnounced : nil
+    case .legacyAnnouncement:
+      let lowered = text.lowercased()
+      if lowered.isEmpty || lowered == "terumumkan" { return nil }
+      return lowered == "terdelete" ? .deleted : .notAnnounced
+    case .notCompletedUnless(_, let word):
+      return text.lowercased() != word.lowercased() ? .notCompleted : nil
+    case .lineStatus:
+      return LineStatusWords.reason(text)
+    case .swakelolaMethod:
+      return policy.excludeSwakelola && FlagWords.normalize(text).contains("swakelola") ? .swakelola : nil
     }
   }
 
@@ -197,81 +365,6 @@ struct FileAuditor {
       result.rejected.append(
         RejectedRow(path: path, line: line, column: column, code: code, message: message))
     }
-  }
-
-  private func optionalText<S: RecordSource>(_ source: S, _ field: Field) -> String? {
-    guard let index = columns[field] else { return nil }
-    return source.text(index)
-  }
-
-  /// The OPD code cell the profile reads, trimmed (before the dotted-code test), and
-  /// whether it came from the fallback column.
-  private func opdCodeText<S: RecordSource>(_ source: S) -> (String, Bool) {
-    if let index = columns[.opdCode] {
-      let text = source.text(index)
-      if !text.isEmpty { return (text, false) }
-    }
-    if let index = columns[.opdCodeFallback] { return (source.text(index), true) }
-    return ("", false)
-  }
-
-  /// The OPD code of a row, or "" when it has none: SPSE's fallback `kd_satker` counts
-  /// only when it holds a dotted code.
-  private func resolvedOPD(_ code: String, fromFallback: Bool) -> String {
-    guard !code.isEmpty else { return "" }
-    if fromFallback && profile.opdRule == .codeOrDottedFallback && !OPDCode.isDotted(code) {
-      return ""
-    }
-    return code
-  }
-
-  private func account<S: RecordSource>(_ source: S) -> String? {
-    if let index = columns[.account] {
-      let text = source.text(index)
-      if !text.isEmpty { return text }
-    }
-    if let index = columns[.mak] {
-      let text = source.text(index)
-      if !text.isEmpty { return AccountScope.account(fromMAK: text) }
-    }
-    return nil
-  }
-
-  /// The first status reason (in precedence order) of the profile's status rules.
-  private func statusReason<S: RecordSource>(_ source: S) -> ReasonCode? {
-    var found: ReasonCode? = nil
-    func note(_ reason: ReasonCode) {
-      if found == nil || reason < (found ?? reason) { found = reason }
-    }
-    for rule in profile.statusRules {
-      switch rule {
-      case .deletedWhenTrue(let field):
-        guard let index = columns[field] else { continue }
-        if FlagWords.read(source.text(index), kind: .generic) == .yes { note(.deleted) }
-      case .inactiveWhenFalse(let field):
-        guard let index = columns[field] else { continue }
-        if FlagWords.read(source.text(index), kind: .generic) == .no { note(.inactive) }
-      case .notAnnouncedUnless(let field, let word):
-        guard let index = columns[field] else { continue }
-        let text = source.text(index)
-        if !text.isEmpty && text.lowercased() != word.lowercased() { note(.notAnnounced) }
-      case .legacyAnnouncement(let field):
-        guard let index = columns[field] else { continue }
-        let text = source.text(index).lowercased()
-        if text.isEmpty || text == "terumumkan" { continue }
-        note(text == "terdelete" ? .deleted : .notAnnounced)
-      case .notCompletedUnless(let field, let word):
-        guard let index = columns[field] else { continue }
-        if source.text(index).lowercased() != word.lowercased() { note(.notCompleted) }
-      case .lineStatus(let field):
-        guard let index = columns[field] else { continue }
-        if let reason = LineStatusWords.reason(source.text(index)) { note(reason) }
-      case .swakelolaMethod(let field):
-        guard policy.excludeSwakelola, let index = columns[field] else { continue }
-        if FlagWords.normalize(source.text(index)).contains("swakelola") { note(.swakelola) }
-      }
-    }
-    return found
   }
 }
 

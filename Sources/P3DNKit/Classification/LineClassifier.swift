@@ -16,16 +16,6 @@ public struct FileWarnings: Sendable, Equatable {
     roundedAmounts == 0 && clampedValues.isEmpty && unreadableValues.isEmpty
       && unreadablePercentages == 0 && unrecognizedFlags.isEmpty
   }
-
-  mutating func merge(_ other: FileWarnings) {
-    roundedAmounts += other.roundedAmounts
-    clampedValues.merge(other.clampedValues, uniquingKeysWith: +)
-    unreadableValues.merge(other.unreadableValues, uniquingKeysWith: +)
-    unreadablePercentages += other.unreadablePercentages
-    for (column, values) in other.unrecognizedFlags {
-      unrecognizedFlags[column, default: [:]].merge(values, uniquingKeysWith: +)
-    }
-  }
 }
 
 /// What a line contributes to each metric: a known amount, or nil when unknown.
@@ -45,55 +35,108 @@ public struct LineClassification: Equatable, Sendable {
 
 /// The per-line decision chain of CONTRACT §4.2: value columns, then flags, then TKDN +
 /// BMP for PDN, cooperative names for UMK-K, and vendor kab/kota for local.
-public struct LineClassifier: Sendable {
-  let columns: BoundColumns
-  let header: HeaderNames
-  let tkdnMinimum: Percentage
-  let region: RegionMatcher
+///
+/// Cells are read as bytes; the meaning of each distinct flag word, vendor name, region
+/// and percentage is worked out once and cached.
+struct LineClassifier {
+  private let header: HeaderNames
+  private let tkdnMinimum: Percentage
+  private let region: RegionMatcher
+  private let pdnValue: Int
+  private let umkValue: Int
+  private let pdnFlag: FlagColumn
+  private let umkFlag: FlagColumn
+  private let koperasiFlag: FlagColumn
+  private let localFlag: FlagColumn
+  private let vendor: Int
+  private let vendorRegion: Int
+  private let tkdn: Int
+  private let bmp: Int
 
-  public init(columns: BoundColumns, header: HeaderNames, policy: Policy) {
-    self.columns = columns
+  private var flagCaches: [ByteCache<FlagEntry>]
+  private var cooperativeNames = ByteCache<Bool>()
+  private var regions = ByteCache<Bool>()
+  private var percentages = ByteCache<Percentage?>()
+  /// Unrecognized flag words: (column, word, lines).
+  private var unrecognized: [(column: String, word: String, lines: Int)] = []
+
+  private struct FlagColumn {
+    let index: Int
+    let kind: FlagWords.Kind
+    let cache: Int
+  }
+
+  private struct FlagEntry {
+    let value: FlagValue
+    /// Index into `unrecognized` for an unrecognized word.
+    let warning: Int
+  }
+
+  init(columns: BoundColumns, header: HeaderNames, policy: Policy) {
     self.header = header
     self.tkdnMinimum = policy.pdnTKDNBMPMinimum
     self.region = policy.regionMatcher
+    pdnValue = columns.raw(.pdnValue)
+    umkValue = columns.raw(.umkValue)
+    pdnFlag = FlagColumn(index: columns.raw(.pdnFlag), kind: .pdn, cache: 0)
+    umkFlag = FlagColumn(index: columns.raw(.umkFlag), kind: .umk, cache: 1)
+    koperasiFlag = FlagColumn(index: columns.raw(.koperasiFlag), kind: .generic, cache: 2)
+    localFlag = FlagColumn(index: columns.raw(.localFlag), kind: .generic, cache: 3)
+    vendor = columns.raw(.vendor)
+    vendorRegion = columns.raw(.vendorRegion)
+    tkdn = columns.raw(.tkdn)
+    bmp = columns.raw(.bmp)
+    flagCaches = Array(repeating: ByteCache<FlagEntry>(limit: 4096), count: 4)
   }
 
-  private enum Source {
-    case decided(Money?)
-    case none
+  /// The unrecognized flag words seen, for the file's warnings.
+  var unrecognizedWords: [String: [String: Int]] {
+    var result: [String: [String: Int]] = [:]
+    for entry in unrecognized where entry.lines > 0 {
+      result[entry.column, default: [:]][entry.word, default: 0] += entry.lines
+    }
+    return result
   }
 
-  public func classify<S: RecordSource>(
+  mutating func classify<S: RecordSource>(
     _ row: S, amount: Money, warnings: inout FileWarnings
   ) -> LineClassification {
     var result = LineClassification()
     // PDN: value column, flag, TKDN + BMP.
-    if case .decided(let value) = valueColumn(row, .pdnValue, .pdn, amount, &warnings) {
+    if case .decided(let value) = valueColumn(row, pdnValue, .pdn, amount, &warnings) {
       result.pdn = value
-    } else if let flag = flag(row, .pdnFlag, kind: .pdn, &warnings) {
+    } else if let flag = flag(row, pdnFlag) {
       result.pdn = decide(flag, amount)
     } else {
-      result.pdn = tkdn(row, amount, &warnings)
+      result.pdn = tkdnDecision(row, amount, &warnings)
     }
     // UMK-K: value column, then the UMK flag together with the cooperative test.
-    if case .decided(let value) = valueColumn(row, .umkValue, .umkk, amount, &warnings) {
+    if case .decided(let value) = valueColumn(row, umkValue, .umkk, amount, &warnings) {
       result.umkk = value
     } else {
-      let umk = flag(row, .umkFlag, kind: .umk, &warnings)
-      let cooperative = isKoperasi(row, &warnings)
-      if umk == .yes || cooperative == .yes {
+      let umk = flag(row, umkFlag)
+      let cooperative = isKoperasi(row)
+      if umk == .yes || cooperative {
         result.umkk = amount
-      } else if umk == .no && cooperative == .no {
+      } else if umk == .no {
         result.umkk = .zero
       } else {
         result.umkk = nil
       }
     }
     // Local: flag, else the vendor's kab/kota.
-    if let flag = flag(row, .localFlag, kind: .generic, &warnings) {
+    if let flag = flag(row, localFlag) {
       result.local = decide(flag, amount)
-    } else if let index = columns[.vendorRegion], !ByteText.trimmed(row.cell(index)).isEmpty {
-      result.local = region.matches(row.text(index)) ? amount : .zero
+    } else if vendorRegion >= 0 {
+      let cell = ByteText.trimmed(row.cell(vendorRegion))
+      if cell.isEmpty {
+        result.local = nil
+      } else {
+        let encoding = row.encoding
+        let matcher = region
+        let isLocal = regions.value(for: cell) { matcher.matches(TextDecoding.decode($0, as: encoding)) }
+        result.local = isLocal ? amount : .zero
+      }
     } else {
       result.local = nil
     }
@@ -109,29 +152,47 @@ public struct LineClassifier: Sendable {
   }
 
   /// A flag cell: nil when the column is absent or the cell empty (the next source
-  /// decides); otherwise its value (an unrecognized word is counted as a warning).
-  private func flag<S: RecordSource>(
-    _ row: S, _ field: Field, kind: FlagWords.Kind, _ warnings: inout FileWarnings
-  ) -> FlagValue? {
-    guard let index = columns[field] else { return nil }
-    let cell = ByteText.trimmed(row.cell(index))
+  /// decides); otherwise its value. Each line with an unrecognized word is counted.
+  private mutating func flag<S: RecordSource>(_ row: S, _ column: FlagColumn) -> FlagValue? {
+    guard column.index >= 0 else { return nil }
+    let cell = ByteText.trimmed(row.cell(column.index))
     if cell.isEmpty { return nil }
-    let text = TextDecoding.decode(cell, as: row.encoding)
-    let value = FlagWords.read(text, kind: kind)
-    switch value {
+    let hash = ByteCache<FlagEntry>.hash(cell)
+    let entry: FlagEntry
+    if let found = flagCaches[column.cache].find(cell, hash: hash) {
+      entry = flagCaches[column.cache].values[found]
+    } else {
+      let text = TextDecoding.decode(cell, as: row.encoding)
+      let value = FlagWords.read(text, kind: column.kind)
+      var warning = -1
+      if value == .unrecognized {
+        warning = unrecognized.count
+        unrecognized.append((header.original[column.index], text, 0))
+      }
+      entry = FlagEntry(value: value, warning: warning)
+      flagCaches[column.cache].insert(cell, hash: hash, value: entry)
+    }
+    switch entry.value {
     case .empty: return nil
     case .unrecognized:
-      let column = header.original[index]
-      warnings.unrecognizedFlags[column, default: [:]][text, default: 0] += 1
+      unrecognized[entry.warning].lines += 1
       return .unrecognized
-    case .yes, .no: return value
+    case .yes, .no: return entry.value
     }
   }
 
+  /// What a value column says about a line.
+  private enum ValueSource {
+    /// No column, or no value in the cell: the next source decides.
+    case none
+    /// A known amount, or nil (unknown) for a value that does not parse.
+    case decided(Money?)
+  }
+
   private func valueColumn<S: RecordSource>(
-    _ row: S, _ field: Field, _ metric: Metric, _ amount: Money, _ warnings: inout FileWarnings
-  ) -> Source {
-    guard let index = columns[field] else { return .none }
+    _ row: S, _ index: Int, _ metric: Metric, _ amount: Money, _ warnings: inout FileWarnings
+  ) -> ValueSource {
+    guard index >= 0 else { return .none }
     switch AmountParser.parse(row.cell(index)) {
     case .missing: return .none
     case .bad:
@@ -149,40 +210,48 @@ public struct LineClassifier: Sendable {
     }
   }
 
-  private func tkdn<S: RecordSource>(
+  private mutating func percentage<S: RecordSource>(_ row: S, _ cell: UnsafeBufferPointer<UInt8>)
+    -> Percentage?
+  {
+    let encoding = row.encoding
+    return percentages.value(for: cell) { Percentage.parse(TextDecoding.decode($0, as: encoding)) }
+  }
+
+  private mutating func tkdnDecision<S: RecordSource>(
     _ row: S, _ amount: Money, _ warnings: inout FileWarnings
   ) -> Money? {
-    guard let tkdnIndex = columns[.tkdn] else { return nil }
-    let tkdnText = row.text(tkdnIndex)
-    if tkdnText.isEmpty { return nil }
-    guard let tkdn = Percentage.parse(tkdnText) else {
+    guard tkdn >= 0 else { return nil }
+    let tkdnCell = ByteText.trimmed(row.cell(tkdn))
+    if tkdnCell.isEmpty { return nil }
+    guard let tkdnValue = percentage(row, tkdnCell) else {
       warnings.unreadablePercentages += 1
       return nil
     }
-    var bmp = Percentage(whole: 0)
-    if let bmpIndex = columns[.bmp] {
-      let bmpText = row.text(bmpIndex)
-      if !bmpText.isEmpty {
-        guard let value = Percentage.parse(bmpText) else {
+    var bmpValue = Percentage(whole: 0)
+    if bmp >= 0 {
+      let bmpCell = ByteText.trimmed(row.cell(bmp))
+      if !bmpCell.isEmpty {
+        guard let value = percentage(row, bmpCell) else {
           warnings.unreadablePercentages += 1
           return nil
         }
-        bmp = value
+        bmpValue = value
       }
     }
-    return tkdn + bmp >= tkdnMinimum ? amount : .zero
+    return tkdnValue + bmpValue >= tkdnMinimum ? amount : .zero
   }
 
   /// A line is a koperasi when its koperasi flag is yes, or, only when that cell is empty
   /// or absent, when the vendor's name marks a cooperative. An unrecognized word in the
   /// cell is warned about and does not make the line a koperasi.
-  private func isKoperasi<S: RecordSource>(_ row: S, _ warnings: inout FileWarnings) -> FlagValue {
-    if let flag = flag(row, .koperasiFlag, kind: .generic, &warnings) {
-      return flag == .yes ? .yes : .no
+  private mutating func isKoperasi<S: RecordSource>(_ row: S) -> Bool {
+    if let flag = flag(row, koperasiFlag) { return flag == .yes }
+    guard vendor >= 0 else { return false }
+    let cell = ByteText.trimmed(row.cell(vendor))
+    if cell.isEmpty { return false }
+    let encoding = row.encoding
+    return cooperativeNames.value(for: cell) {
+      Koperasi.nameMarksCooperative(TextDecoding.decode($0, as: encoding))
     }
-    if let index = columns[.vendor], Koperasi.nameMarksCooperative(row.text(index)) {
-      return .yes
-    }
-    return .no
   }
 }
