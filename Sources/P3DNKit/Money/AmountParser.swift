@@ -92,129 +92,108 @@ public enum AmountParser {
   private static func readNumber(_ text: UnsafeBufferPointer<UInt8>, negative: Bool)
     -> AmountReading
   {
-    // Split into digit groups and the separators between them.
-    var groupStarts: [Int] = []
-    var groupEnds: [Int] = []
-    var separators: [UInt8] = []
-    groupStarts.reserveCapacity(8)
-    groupEnds.reserveCapacity(8)
-    separators.reserveCapacity(8)
-    var index = 0
-    var groupStart = 0
-    while index < text.count {
-      let byte = text[index]
-      if byte >= 0x30 && byte <= 0x39 {
-        index += 1
-        continue
+    // The text is at most 64 bytes, so at most 33 digit groups: split it into groups and
+    // the separators between them, on the stack.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * text.count + 2) { bounds in
+      var groupCount = 0
+      var groupStart = 0
+      for index in 0..<text.count {
+        let byte = text[index]
+        if byte >= 0x30 && byte <= 0x39 { continue }
+        guard byte == dot || byte == comma, index > groupStart else { return .bad }
+        bounds[2 * groupCount] = groupStart
+        bounds[2 * groupCount + 1] = index
+        groupCount += 1
+        groupStart = index + 1
       }
-      guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: ","), index > groupStart else {
-        return .bad
-      }
-      groupStarts.append(groupStart)
-      groupEnds.append(index)
-      separators.append(byte)
-      index += 1
-      groupStart = index
+      guard text.count > groupStart else { return .bad }
+      bounds[2 * groupCount] = groupStart
+      bounds[2 * groupCount + 1] = text.count
+      groupCount += 1
+      let groups = Groups(text: text, bounds: bounds, count: groupCount)
+      guard let fraction = groups.match() else { return .bad }
+      return groups.convert(fractionGroup: fraction, negative: negative)
     }
-    guard index > groupStart else { return .bad }
-    groupStarts.append(groupStart)
-    groupEnds.append(index)
+  }
 
-    let groupCount = groupStarts.count
-    func length(_ group: Int) -> Int { groupEnds[group] - groupStarts[group] }
+  private static let dot = UInt8(ascii: ".")
+  private static let comma = UInt8(ascii: ",")
 
-    // (index of the first fraction group or nil, grouping separator)
-    var fractionGroup: Int? = nil
-    var matched = false
-    let dot = UInt8(ascii: ".")
-    let comma = UInt8(ascii: ",")
+  /// The digit groups of a number and the forms of CONTRACT §4.1 they may take.
+  private struct Groups {
+    let text: UnsafeBufferPointer<UInt8>
+    /// Start and end of each group, interleaved.
+    let bounds: UnsafeMutableBufferPointer<Int>
+    let count: Int
 
-    if groupCount == 1 {
-      matched = true
-    } else {
+    func length(_ group: Int) -> Int { bounds[2 * group + 1] - bounds[2 * group] }
+    /// The separator after `group`.
+    func separator(after group: Int) -> UInt8 { text[bounds[2 * group + 1]] }
+
+    /// The index of the fraction group (`count` when there is none) of the first form the
+    /// groups fit, or nil when they fit none.
+    func match() -> Int? {
+      if count == 1 { return count }
       // Indonesian d{1,3}(.ddd)+(,d{1,2})?
-      if !matched, (1...3).contains(length(0)) {
-        var last = groupCount - 1
-        var fraction: Int? = nil
-        if separators[last - 1] == comma && (1...2).contains(length(last)) && last >= 2 {
-          fraction = last
-          last -= 1
-        }
-        var ok = last >= 1
-        if ok {
-          for group in 1...last where separators[group - 1] != dot || length(group) != 3 {
-            ok = false
-            break
-          }
-        }
-        if ok {
-          matched = true
-          fractionGroup = fraction
-        }
-      }
+      if let fraction = grouped(grouping: dot, decimal: comma, fractionLengths: 1...2) { return fraction }
       // Indonesian d+,d{1,2}
-      if !matched, groupCount == 2, separators[0] == comma, (1...2).contains(length(1)) {
-        matched = true
-        fractionGroup = 1
-      }
+      if count == 2 && separator(after: 0) == comma && (1...2).contains(length(1)) { return 1 }
       // English d{1,3}(,ddd)+(.d+)?
-      if !matched, (1...3).contains(length(0)) {
-        var last = groupCount - 1
-        var fraction: Int? = nil
-        if separators[last - 1] == dot && last >= 2 {
-          fraction = last
-          last -= 1
-        }
-        var ok = last >= 1
-        if ok {
-          for group in 1...last where separators[group - 1] != comma || length(group) != 3 {
-            ok = false
-            break
-          }
-        }
-        if ok {
-          matched = true
-          fractionGroup = fraction
-        }
+      if let fraction = grouped(grouping: comma, decimal: dot, fractionLengths: 1...Int.max) {
+        return fraction
       }
       // Plain d+(.d+)?
-      if !matched, groupCount == 2, separators[0] == dot {
-        matched = true
-        fractionGroup = 1
-      }
+      if count == 2 && separator(after: 0) == dot { return 1 }
+      return nil
     }
-    guard matched else { return .bad }
 
-    var rupiah: Int64 = 0
-    let integerGroups = fractionGroup ?? groupCount
-    for group in 0..<integerGroups {
-      for position in groupStarts[group]..<groupEnds[group] {
-        let digit = Int64(text[position] &- 0x30)
-        let (shifted, overflow1) = rupiah.multipliedReportingOverflow(by: 10)
-        let (added, overflow2) = shifted.addingReportingOverflow(digit)
-        if overflow1 || overflow2 { return .bad }
-        rupiah = added
+    /// `d{1,3}(<grouping>ddd)+(<decimal>d{fractionLengths})?`.
+    private func grouped(grouping: UInt8, decimal: UInt8, fractionLengths: ClosedRange<Int>) -> Int? {
+      guard (1...3).contains(length(0)) else { return nil }
+      var last = count - 1
+      var fraction = count
+      if last >= 2 && separator(after: last - 1) == decimal && fractionLengths.contains(length(last)) {
+        fraction = last
+        last -= 1
       }
+      guard last >= 1 else { return nil }
+      for group in 1...last where separator(after: group - 1) != grouping || length(group) != 3 {
+        return nil
+      }
+      return fraction
     }
-    var sen: Int64 = 0
-    var rounded = false
-    if let fraction = fractionGroup {
-      let start = groupStarts[fraction]
-      let end = groupEnds[fraction]
-      let first = text[start] &- 0x30
-      let second = end - start >= 2 ? text[start + 1] &- 0x30 : 0
-      sen = Int64(first) * 10 + Int64(second)
-      if end - start > 2 {
-        for position in (start + 2)..<end where text[position] != 0x30 {
-          rounded = true
-          break
+
+    /// The amount in sen: integer groups, then two fraction digits rounded half away
+    /// from zero on the third.
+    func convert(fractionGroup: Int, negative: Bool) -> AmountReading {
+      var rupiah: Int64 = 0
+      for group in 0..<fractionGroup {
+        for position in bounds[2 * group]..<bounds[2 * group + 1] {
+          let (shifted, overflow1) = rupiah.multipliedReportingOverflow(by: 10)
+          let (added, overflow2) = shifted.addingReportingOverflow(Int64(text[position] &- 0x30))
+          if overflow1 || overflow2 { return .bad }
+          rupiah = added
         }
-        if text[start + 2] >= UInt8(ascii: "5") { sen += 1 }
       }
+      var sen: Int64 = 0
+      var rounded = false
+      if fractionGroup < count {
+        let start = bounds[2 * fractionGroup]
+        let end = bounds[2 * fractionGroup + 1]
+        let second = end - start >= 2 ? Int64(text[start + 1] &- 0x30) : 0
+        sen = Int64(text[start] &- 0x30) * 10 + second
+        if end - start > 2 {
+          for position in (start + 2)..<end where text[position] != 0x30 {
+            rounded = true
+            break
+          }
+          if text[start + 2] >= UInt8(ascii: "5") { sen += 1 }
+        }
+      }
+      let (scaled, overflow1) = rupiah.multipliedReportingOverflow(by: 100)
+      let (total, overflow2) = scaled.addingReportingOverflow(sen)
+      if overflow1 || overflow2 { return .bad }
+      return .value(Money(sen: negative ? -total : total), rounded: rounded)
     }
-    let (scaled, overflow1) = rupiah.multipliedReportingOverflow(by: 100)
-    let (total, overflow2) = scaled.addingReportingOverflow(sen)
-    if overflow1 || overflow2 { return .bad }
-    return .value(Money(sen: negative ? -total : total), rounded: rounded)
   }
 }

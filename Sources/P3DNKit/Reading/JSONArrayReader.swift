@@ -10,11 +10,15 @@ public final class JSONArrayReader: RecordSource {
   public private(set) var columns: [String] = []
   public private(set) var line = 0
 
-  private let input: FileBytes
-  private var buffer: UnsafeMutableBufferPointer<UInt8>
-  private var start = 0
-  private var end = 0
-  private var atEOF = false
+  private let window: ReadWindow
+  private var input: FileBytes { window.input }
+  private var buffer: UnsafeMutableBufferPointer<UInt8> { window.buffer }
+  private var start: Int {
+    get { window.start }
+    set { window.start = newValue }
+  }
+  private var end: Int { window.end }
+  private var atEOF: Bool { window.atEOF }
   /// Line number at `start`.
   private var startLine = 1
   private var state = State.beforeArray
@@ -27,17 +31,13 @@ public final class JSONArrayReader: RecordSource {
   private enum State { case beforeArray, inArray, done }
 
   public init(input: FileBytes, bomLength: Int = 0, bufferSize: Int = 1 << 20) {
-    self.input = input
-    self.buffer = .allocate(capacity: max(bufferSize, 16))
+    self.window = ReadWindow(input: input, size: bufferSize)
     self.skipBOM = bomLength
   }
 
   private var skipBOM: Int
 
-  deinit {
-    buffer.deallocate()
-    cells.deallocate()
-  }
+  deinit { cells.deallocate() }
 
   public var fieldCount: Int { columns.count }
 
@@ -403,26 +403,5 @@ public final class JSONArrayReader: RecordSource {
     }
   }
 
-  private func fill() throws(ReadError) {
-    if start > 0 {
-      let remaining = end - start
-      if remaining > 0, let base = buffer.baseAddress {
-        base.update(from: base + start, count: remaining)
-      }
-      end = remaining
-      start = 0
-    } else if end == buffer.count {
-      guard buffer.count < CSVFileReader.maximumRecordBytes else {
-        throw .recordTooLong(path: input.path, line: startLine)
-      }
-      let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
-      _ = larger.initialize(from: buffer[0..<end])
-      buffer.deallocate()
-      buffer = larger
-    }
-    let count = try input.read(
-      into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[end...]))
-    if count == 0 { atEOF = true }
-    end += count
-  }
+  private func fill() throws(ReadError) { try window.fill(line: startLine) }
 }
