@@ -6,30 +6,40 @@ import Rainbow
 struct AuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Hitung pangsa PDN, UMK-K dan lokal per OPD dan kabupaten, dan periksa terhadap kebijakan."
+    abstract: Help.string(
+      "Hitung pangsa PDN, UMK-K dan lokal per OPD dan kabupaten, dan periksa terhadap kebijakan.",
+      "Compute PDN, UMK-K and local shares per OPD and district and check them against the policy.")
   )
 
   @OptionGroup var input: InputOptions
 
   @Option(
-    help: "Batasi bagian per-OPD ke OPD yang kodenya diawali CODE atau namanya memuat NAME (boleh diulang).")
+    help: Help.text(
+      "Batasi bagian per-OPD ke OPD yang kodenya diawali CODE atau namanya memuat NAME (boleh diulang).",
+      "Limit the per-OPD part to OPDs whose code starts with CODE or whose name contains NAME (repeatable)."))
   var opd: [String] = []
 
-  @Option(help: "Format keluaran.")
+  @Option(help: Help.text("Format keluaran.", "Output format."))
   var format: OutputFormat = .table
 
-  @Option(help: "Tulis laporan ke berkas ini, bukan ke stdout.")
+  @Option(
+    help: Help.text(
+      "Tulis laporan ke berkas ini, bukan ke stdout.", "Write the report to this file instead of stdout."))
   var output: String?
 
   @OptionGroup var languageOptions: LanguageOptions
 
-  @Option(name: .customLong("fail-on"), help: "breach: keluar dengan status 1 bila aturan wajib gagal.")
+  @Option(
+    name: .customLong("fail-on"),
+    help: Help.text(
+      "breach: keluar dengan status 1 bila aturan wajib gagal.",
+      "breach: exit with status 1 when a mandatory rule fails."))
   var failOn: FailOn = .never
 
   func validate() throws {
     try input.validateInputs()
     if opd.contains(where: { $0.trimmingCharacters(in: " ").isEmpty }) {
-      throw ValidationError("--opd tidak boleh kosong.")
+      throw ValidationError(Help.string("--opd tidak boleh kosong.", "--opd must not be empty."))
     }
   }
 

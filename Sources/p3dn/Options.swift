@@ -20,7 +20,10 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by the commands that print human text.
 struct LanguageOptions: ParsableArguments {
-  @Option(help: "Bahasa teks untuk manusia: id (bawaan) atau en. Juga P3DN_LANG.")
+  @Option(
+    help: Help.text(
+      "Bahasa teks untuk manusia: id (bawaan) atau en. Juga P3DN_LANG.",
+      "Language of human text: id (default) or en. Also P3DN_LANG."))
   var lang: Language?
 
   var language: Language {
@@ -30,30 +33,51 @@ struct LanguageOptions: ParsableArguments {
 
 /// Options that choose the inputs and how they are read.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "Berkas atau folder masukan (*.csv, *.json; folder tidak rekursif).")
+  @Argument(
+    help: Help.text(
+      "Berkas atau folder masukan (*.csv, *.json; folder tidak rekursif).",
+      "Input files or folders (*.csv, *.json; folders are not recursive)."))
   var inputs: [String] = []
 
-  @Option(name: .customLong("plan"), help: "Berkas tahap rencana (boleh diulang).")
+  @Option(
+    name: .customLong("plan"),
+    help: Help.text("Berkas tahap rencana (boleh diulang).", "A plan-stage file (repeatable)."))
   var planFiles: [String] = []
 
-  @Option(name: .customLong("realization"), help: "Berkas tahap realisasi (boleh diulang).")
+  @Option(
+    name: .customLong("realization"),
+    help: Help.text("Berkas tahap realisasi (boleh diulang).", "A realization-stage file (repeatable)."))
   var realizationFiles: [String] = []
 
-  @Option(help: "Paksa profil untuk semua berkas (lihat `p3dn profiles`).")
+  @Option(
+    help: Help.text(
+      "Paksa profil untuk semua berkas (lihat `p3dn profiles`).",
+      "Force a profile for every file (see `p3dn profiles`)."))
   var profile: String?
 
-  @Option(help: "Berkas kebijakan TOML (bawaan: kukar-p3dn; lihat `p3dn policy show`).")
+  @Option(
+    help: Help.text(
+      "Berkas kebijakan TOML (bawaan: kukar-p3dn; lihat `p3dn policy show`).",
+      "Policy file in TOML (default: kukar-p3dn; see `p3dn policy show`)."))
   var policy: String?
 
-  @Option(help: "Tahun anggaran yang dilaporkan (bawaan: satu-satunya tahun dalam data).")
+  @Option(
+    help: Help.text(
+      "Tahun anggaran yang dilaporkan (bawaan: satu-satunya tahun dalam data).",
+      "Fiscal year to report (default: the one year in the data)."))
   var year: Int?
 
   func validateInputs() throws {
     if inputs.isEmpty && planFiles.isEmpty && realizationFiles.isEmpty {
-      throw ValidationError("Sebutkan berkas masukan, atau --plan / --realization.")
+      throw ValidationError(
+        Help.string(
+          "Sebutkan berkas masukan, atau --plan / --realization.",
+          "Name input files, or --plan / --realization."))
     }
     if let year, !(1000...9999).contains(year) {
-      throw ValidationError("--year harus tahun empat angka, mis. 2022.")
+      throw ValidationError(
+        Help.string(
+          "--year harus tahun empat angka, mis. 2022.", "--year must be a four-digit year, e.g. 2022."))
     }
   }
 
@@ -71,4 +95,14 @@ struct InputOptions: ParsableArguments {
       inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles,
       profileName: profile, policy: policy, year: year, opdFilters: opdFilters)
   }
+}
+
+/// Help text in the language of `--lang` / `P3DN_LANG`, decided once from the raw
+/// arguments (help is built before the options are parsed).
+enum Help {
+  static let language = Environment.languageHint(CommandLine.arguments)
+
+  static func string(_ id: String, _ en: String) -> String { language == .en ? en : id }
+
+  static func text(_ id: String, _ en: String) -> ArgumentHelp { ArgumentHelp(string(id, en)) }
 }

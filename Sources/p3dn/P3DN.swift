@@ -16,8 +16,21 @@ struct P3DN: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "p3dn",
-    abstract: "Audit P3DN: pangsa PDN, UMK-K dan produk lokal per OPD terhadap kebijakan.",
-    discussion: """
+    abstract: Help.string(
+      "Audit P3DN: pangsa PDN, UMK-K dan produk lokal per OPD terhadap kebijakan.",
+      "P3DN audit: shares of PDN, UMK-K and local products per OPD against a policy."),
+    discussion: Help.string(
+      """
+      Membaca ekspor rencana SIRUP dan realisasi SPSE (CSV atau JSON ISB) serta lembar kerja
+      buatan sendiri, mengklasifikasi setiap baris, dan melaporkan pangsa produk dalam negeri
+      (PDN), usaha mikro, kecil dan koperasi (UMK-K) dan produk lokal per OPD dan kabupaten
+      terhadap ambang kebijakan (bawaan kukar-p3dn: Inpres 2/2022, Perbup Kukar 74/2021).
+
+      Status keluar: 0 berhasil (dan tidak ada aturan wajib yang gagal dengan --fail-on
+      breach); 1 aturan wajib gagal dengan --fail-on breach, atau validate menemukan
+      kesalahan; 2 kesalahan penggunaan atau masukan yang tidak dapat dibaca.
+      """,
+      """
       Reads SIRUP plan and SPSE realization exports (CSV or ISB JSON) and hand-made sheets,
       classifies every line, and reports per-OPD and district shares of domestic products
       (PDN), micro/small enterprises and cooperatives (UMK-K) and local products against
@@ -26,7 +39,7 @@ struct P3DN: ParsableCommand {
       Exit status: 0 ran (and no mandatory rule failed with --fail-on breach); 1 a
       mandatory rule failed with --fail-on breach, or validate found errors; 2 usage error
       or input that cannot be read.
-      """,
+      """),
     version: version,
     subcommands: [AuditCommand.self, ValidateCommand.self, ProfilesCommand.self, PolicyCommand.self]
   )

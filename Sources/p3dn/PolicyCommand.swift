@@ -5,17 +5,21 @@ import P3DNKit
 struct PolicyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "policy",
-    abstract: "Kebijakan: tampilkan atau periksa berkas kebijakan.",
+    abstract: Help.string(
+      "Kebijakan: tampilkan atau periksa berkas kebijakan.", "Policy: show or check a policy file."),
     subcommands: [Show.self, Check.self]
   )
 
   /// `p3dn policy show`: prints the built-in policy as a file to copy and edit.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Cetak kebijakan bawaan (atau --policy FILE) sebagai berkas TOML yang dapat disalin."
+      abstract: Help.string(
+        "Cetak kebijakan bawaan (atau --policy FILE) sebagai berkas TOML yang dapat disalin.",
+        "Print the built-in policy (or --policy FILE) as a TOML file to copy.")
     )
 
-    @Option(help: "Berkas kebijakan yang diperiksa lalu dicetak.")
+    @Option(
+      help: Help.text("Berkas kebijakan yang diperiksa lalu dicetak.", "A policy file to check and print."))
     var policy: String?
 
     @OptionGroup var languageOptions: LanguageOptions
@@ -38,10 +42,12 @@ struct PolicyCommand: ParsableCommand {
   /// `p3dn policy check FILE`: exit 0 when the file is a valid policy.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Periksa berkas kebijakan; status 0 bila sah, 2 bila tidak."
+      abstract: Help.string(
+        "Periksa berkas kebijakan; status 0 bila sah, 2 bila tidak.",
+        "Check a policy file; status 0 when valid, 2 when not.")
     )
 
-    @Argument(help: "Berkas kebijakan TOML.")
+    @Argument(help: Help.text("Berkas kebijakan TOML.", "A TOML policy file."))
     var file: String
 
     @OptionGroup var languageOptions: LanguageOptions

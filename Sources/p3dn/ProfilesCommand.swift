@@ -5,7 +5,9 @@ import P3DNKit
 struct ProfilesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "profiles",
-    abstract: "Daftar profil (format ekspor) beserta kolomnya."
+    abstract: Help.string(
+      "Daftar profil (format ekspor) beserta kolomnya.",
+      "List the profiles (export formats) and their columns.")
   )
 
   @OptionGroup var languageOptions: LanguageOptions

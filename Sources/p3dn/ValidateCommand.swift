@@ -5,7 +5,9 @@ import P3DNKit
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Periksa berkas masukan (untuk CI): status 1 bila ada baris ditolak."
+    abstract: Help.string(
+      "Periksa berkas masukan (untuk CI): status 1 bila ada baris ditolak.",
+      "Check input files (for CI): status 1 when rows are rejected.")
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -23,10 +25,12 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(help: "Format keluaran.")
+  @Option(help: Help.text("Format keluaran.", "Output format."))
   var format: Format = .text
 
-  @Option(name: .customLong("fail-on"), help: "error (bawaan), warning atau never.")
+  @Option(
+    name: .customLong("fail-on"),
+    help: Help.text("error (bawaan), warning atau never.", "error (default), warning or never."))
   var failOn: FailOnValidation = .error
 
   @OptionGroup var languageOptions: LanguageOptions
