@@ -44,7 +44,6 @@ public struct StageSums: Equatable, Sendable {
   }
 
   mutating func merge(_ other: StageSums) {
-    lines += other.lines
     total += other.total
     pdn.merge(other.pdn)
     umkk.merge(other.umkk)
@@ -105,10 +104,8 @@ struct OPDSums {
 /// The included-candidate lines of one fiscal year (nil: lines without a year), by OPD.
 struct YearSums {
   var opds: [String: OPDSums] = [:]
-  var lines = 0
 
   mutating func merge(_ other: YearSums) {
-    lines += other.lines
     for (code, sums) in other.opds {
       opds[code, default: OPDSums()].merge(sums)
     }

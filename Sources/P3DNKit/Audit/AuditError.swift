@@ -18,5 +18,4 @@ public enum AuditError: Error, Equatable, Sendable {
   case severalYears(years: [Int])
   case noYear
   case policy(PolicyError)
-  case unknownOPDFilterFormat
 }

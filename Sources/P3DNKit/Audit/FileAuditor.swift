@@ -318,7 +318,6 @@ struct FileAuditor {
         var named = opd.sums
         for (name, seen) in opd.names { named.names[nameTexts[name]] = seen }
         sums.opds[slotCodes[slot], default: OPDSums()].merge(named)
-        sums.lines += (named.plan?.lines ?? 0) + (named.realization?.lines ?? 0)
       }
       result.years[bucket.year] = sums
     }

@@ -90,17 +90,6 @@ struct ByteCache<Value> {
     return entry
   }
 
-  /// Replaces the value of an existing entry.
-  mutating func update(entry: Int, _ value: Value) { values[entry] = value }
-
-  /// The stored key bytes of an entry.
-  func key(of entry: Int) -> [UInt8] {
-    for slot in slots where Int(slot.entry) == entry {
-      return Array(arena[Int(slot.offset)..<Int(slot.offset) + Int(slot.length)])
-    }
-    return []
-  }
-
   private mutating func grow() {
     let old = slots
     slots = Array(repeating: Slot(), count: old.count * 2)

@@ -143,8 +143,6 @@ extension AuditError {
         "the fiscal year cannot be found in the data (no tahun_anggaran or date). Give it with --year.")
     case .policy(let error):
       return error.message(language)
-    case .unknownOPDFilterFormat:
-      return text.pick("--opd tidak boleh kosong.", "--opd must not be empty.")
     }
   }
 }
