@@ -44,6 +44,7 @@ public struct StageSums: Equatable, Sendable {
   }
 
   mutating func merge(_ other: StageSums) {
+    lines += other.lines
     total += other.total
     pdn.merge(other.pdn)
     umkk.merge(other.umkk)
