@@ -63,6 +63,13 @@ public struct MarkdownRenderer: Sendable {
             + text.pick("Dasar: ", "Basis: ") + escape(rule.basis))
       }
     }
+    let fixes = FixList(language: language).items(report)
+    if !fixes.isEmpty {
+      lines.append("")
+      lines.append("### " + text.pick("Yang perlu diperbaiki", "What to fix"))
+      lines.append("")
+      for item in fixes { lines.append("- \(mark(item.status)) " + escape(item.text)) }
+    }
     lines.append(
       contentsOf: InputSummary(language: language).lines(report, rejectedShown: rejectedShown, markdown: true)
     )

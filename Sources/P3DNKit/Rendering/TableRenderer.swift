@@ -61,7 +61,7 @@ public struct TableRenderer: Sendable {
       }
     }
 
-    lines.append(contentsOf: fixes(report, format: format, text: text))
+    lines.append(contentsOf: fixes(report, text: text))
     lines.append(contentsOf: againstPlan(report, format: format, text: text))
     lines.append(contentsOf: InputSummary(language: language).lines(report, rejectedShown: rejectedShown))
     return lines.joined(separator: "\n") + "\n"
@@ -91,33 +91,11 @@ public struct TableRenderer: Sendable {
   }
 
   /// Failed and undetermined checks with the amount still missing.
-  private func fixes(_ report: AuditReport, format: NumberFormat, text: Localizer) -> [String] {
-    var lines: [String] = []
-    for group in [report.district] + report.opds {
-      for check in group.checks where check.status == .fail || check.status == .undetermined {
-        guard let minimum = check.rule.minimum else { continue }
-        let who = group.code.isEmpty ? text.pick("Kabupaten", "District") : "\(group.code) \(group.name)"
-        let figures = group[check.stage]?[check.metric]
-        let total = group[check.stage]?.total ?? .zero
-        let share =
-          "\(format.rupiah(figures?.amount ?? .zero)) / \(format.rupiah(total)) = \(format.share(check.share))%"
-        let gap = check.gap.map { format.rupiah($0) } ?? "-"
-        let unknown = format.rupiah(figures?.unknown ?? .zero)
-        let line =
-          check.status == .fail
-          ? text.pick(
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share) < \(format.percentage(minimum))% (\(text.severity(check.rule.severity))); kurang \(gap)",
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share) < \(format.percentage(minimum))% (\(text.severity(check.rule.severity))); short by \(gap)"
-          )
-          : text.pick(
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share), belum pasti: \(unknown) tanpa keterangan \(text.metric(check.metric)) menentukan; kurang \(gap) dari baris yang diketahui",
-            "\(who), \(text.stage(check.stage).lowercased()): \(text.metric(check.metric)) \(share), undetermined: \(unknown) with no \(text.metric(check.metric)) information decides; \(gap) short on known lines"
-          )
-        lines.append("  " + styler.status(line, check.status))
-      }
-    }
-    guard !lines.isEmpty else { return [] }
-    return ["", styler.heading(text.pick("Yang perlu diperbaiki", "What to fix"))] + lines
+  private func fixes(_ report: AuditReport, text: Localizer) -> [String] {
+    let items = FixList(language: language).items(report)
+    guard !items.isEmpty else { return [] }
+    return ["", styler.heading(text.pick("Yang perlu diperbaiki", "What to fix"))]
+      + items.map { "  " + styler.status($0.text, $0.status) }
   }
 
   private func againstPlan(_ report: AuditReport, format: NumberFormat, text: Localizer) -> [String] {
