@@ -29,8 +29,14 @@ enum Binary {
 
   static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let binary = try #require(path, "the p3dn binary is built next to the tests")
+    return try runCommand(binary, arguments, environment: environment)
+  }
+
+  static func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+    throws -> Result
+  {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = Support.root
     var env = ProcessInfo.processInfo.environment
