@@ -169,6 +169,17 @@ struct ReaderTests {
     }
   }
 
+  @Test("an empty file and a JSON object that is not an array are clear errors")
+  func emptyAndObject() throws {
+    let empty = Support.temporaryFile(" \n\n")
+    #expect(throws: AuditError.emptyFile(path: empty)) { try Support.audit([empty], year: 2022) }
+    let object = Support.temporaryFile("{\"data\": []}", name: "o.json")
+    #expect(
+      throws: AuditError.read(
+        .badJSON(path: object, line: 1, column: 1, detail: "a JSON export must be an array of objects"))
+    ) { try Support.audit([object], year: 2022) }
+  }
+
   @Test("malformed JSON names its line and column")
   func badJSON() throws {
     let path = Support.temporaryFile("[\n {\"a\": 1,\n  \"b\" 2}\n]", name: "bad.json")

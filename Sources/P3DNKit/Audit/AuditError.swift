@@ -4,6 +4,8 @@ public enum AuditError: Error, Equatable, Sendable {
   case noInputs
   case missingFile(path: String)
   case emptyFolder(path: String)
+  /// A file with nothing but white space.
+  case emptyFile(path: String)
   case read(ReadError)
   case unknownProfile(name: String)
   /// No record within the first 50 holds a known amount column and OPD column.

@@ -66,9 +66,10 @@ enum InputOpener {
     let profiles = forcedProfile.map { [$0] } ?? ProfileRegistry.all
 
     let bomLength = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    if let first = sample.dropFirst(bomLength).first(where: { !ByteText.isSpace($0) }),
-      first == UInt8(ascii: "[")
-    {
+    guard let first = sample.dropFirst(bomLength).first(where: { !ByteText.isSpace($0) }) else {
+      throw .emptyFile(path: path)
+    }
+    if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
       let reader = JSONArrayReader(input: bytes, bomLength: bomLength, bufferSize: bufferSize)
       do {
         _ = try reader.prime()

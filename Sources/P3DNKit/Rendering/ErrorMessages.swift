@@ -100,6 +100,10 @@ extension AuditError {
       return text.pick(
         "\(path): folder tidak berisi berkas *.csv atau *.json.",
         "\(path): the folder holds no *.csv or *.json file.")
+    case .emptyFile(let path):
+      return text.pick(
+        "\(path): berkas kosong; tidak ada header maupun baris.",
+        "\(path): the file is empty; it has no header and no rows.")
     case .read(let error):
       return error.message(language)
     case .unknownProfile(let name):
