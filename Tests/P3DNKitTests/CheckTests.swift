@@ -80,6 +80,23 @@ struct CheckTests {
     #expect(check.gap == m("0.34"))
   }
 
+  @Test("one line far beyond 2^63 sen, exact shares and gap")
+  func hugeLine() throws {
+    // 10^28 sen total, UMK-K 4 × 10^27 − 1 sen: one sen short of 40%.
+    let text = """
+      kode_opd,tahap,nilai,umk
+      1.01,rencana,39999999999999999999999999.99,Ya
+      1.01,rencana,60000000000000000000000000.01,Tidak
+      """
+    let report = try Support.audit([Support.temporaryFile(text)], year: 2022)
+    let plan = try #require(report.district.plan)
+    #expect(plan.total.decimalString == "100000000000000000000000000.00")
+    #expect(plan.umkk.share?.decimalString == "40")
+    let check = report.district.checks.first { $0.rule.id == "inpres-2-2022/umkk-40" }
+    #expect(check?.status == .fail)
+    #expect(check?.gap == m("0.01"))
+  }
+
   @Test("checks stay exact on sums far beyond 2^63 sen")
   func hugeSums() {
     var sums = StageSums()
@@ -93,4 +110,24 @@ struct CheckTests {
     #expect(fail.status == .fail)
     #expect(fail.gap == MoneySum(sen: 1))
   }
+}
+
+@Suite("Exact 256-bit ratios")
+struct ExactRatioTests {
+  @Test func ratios() {
+    let big = Int128(10).power(36)
+    #expect(ExactRatio.roundedRatio(big, times: 10_000, over: 3 * big) == 3_333)
+    #expect(ExactRatio.roundedRatio(2 * big, times: 10_000, over: 3 * big) == 6_667)
+    #expect(ExactRatio.roundedRatio(-2 * big, times: 10_000, over: 3 * big) == -6_667)
+    #expect(ExactRatio.roundedRatio(Int128.max, times: 10_000, over: 1) == nil)
+    // ceil(40 × 10^9 × 10^36 / 10^11) = 4 × 10^35, exactly.
+    #expect(
+      ExactRatio.ceilingOfProduct(40_000_000_000, big, over: 100_000_000_000) == 4 * Int128(10).power(35))
+    #expect(ExactRatio.ceilingOfProduct(1, 1, over: 3) == 1)
+    #expect(ExactRatio.ceilingOfProduct(3, 1, over: 3) == 1)
+  }
+}
+
+extension Int128 {
+  func power(_ exponent: Int) -> Int128 { (0..<exponent).reduce(1) { value, _ in value * self } }
 }

@@ -148,7 +148,7 @@ struct ClassificationTests {
 
   /// One canonical line per case; amount 1.000 (100000 sen). Expected (pdn, umkk, local)
   /// in sen, nil for unknown — each worked out from the chain of §4.2.
-  static let lines: [(String, Int64?, Int64?, Int64?)] = [
+  static let lines: [(String, Int128?, Int128?, Int128?)] = [
     // pdn;umk;koperasi;lokal;nilai_pdn;nilai_umk;tkdn;bmp;penyedia;kab_kota
     (";;;;;;;;CV A;", nil, nil, nil),
     ("Ya;Ya;;Ya;;;;;CV A;", 100_000, 100_000, 100_000),
@@ -181,18 +181,18 @@ struct ClassificationTests {
   ]
 
   @Test("the per-line chain", arguments: lines)
-  func chain(_ cells: String, _ pdn: Int64?, _ umkk: Int64?, _ local: Int64?) throws {
+  func chain(_ cells: String, _ pdn: Int128?, _ umkk: Int128?, _ local: Int128?) throws {
     let text =
       "kode_opd;tahap;nilai;pdn;umk;koperasi;lokal;nilai_pdn;nilai_umk;tkdn;bmp;penyedia;kab_kota_penyedia\n"
       + "1.01.0.00.0.00.01.0000;rencana;1.000;\(cells)\n"
     let report = try Support.audit([Support.temporaryFile(text)], year: 2022)
     let plan = try #require(report.district.plan)
     #expect(plan.lines == 1)
-    #expect(plan.pdn.amount == MoneySum(sen: Int128(pdn ?? 0)))
+    #expect(plan.pdn.amount == MoneySum(sen: pdn ?? 0))
     #expect(plan.pdn.unknown == MoneySum(sen: pdn == nil ? 100_000 : 0))
-    #expect(plan.umkk.amount == MoneySum(sen: Int128(umkk ?? 0)))
+    #expect(plan.umkk.amount == MoneySum(sen: umkk ?? 0))
     #expect(plan.umkk.unknown == MoneySum(sen: umkk == nil ? 100_000 : 0))
-    #expect(plan.local.amount == MoneySum(sen: Int128(local ?? 0)))
+    #expect(plan.local.amount == MoneySum(sen: local ?? 0))
     #expect(plan.local.unknown == MoneySum(sen: local == nil ? 100_000 : 0))
   }
 

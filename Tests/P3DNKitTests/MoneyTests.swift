@@ -5,7 +5,7 @@ import Testing
 @Suite("Amounts (CONTRACT §4.1)")
 struct MoneyTests {
   /// (cell, expected sen, rounded) — worked out by hand from the rules.
-  static let valid: [(String, Int64, Bool)] = [
+  static let valid: [(String, Int128, Bool)] = [
     ("1336777027.98", 133_677_702_798, false),
     ("1.234.567,89", 123_456_789, false),
     ("Rp 1.234.567", 123_456_700, false),
@@ -35,11 +35,15 @@ struct MoneyTests {
     ("0.12", 12, false),
     ("1,234.5678", 123_457, true),
     ("2.10000", 210, false),
-    ("92233720368547758.07", Int64.max, false),
+    ("92233720368547758.07", Int128(Int64.max), false),
+    ("92233720368547758.08", Int128(Int64.max) + 1, false),
+    ("100000000000000000000", 10_000_000_000_000_000_000_000, false),
+    ("999999999999999999999999999.99", 99_999_999_999_999_999_999_999_999_999, false),
+    ("999.999.999.999.999.999.999.999.999,99", 99_999_999_999_999_999_999_999_999_999, false),
   ]
 
   @Test("valid amounts", arguments: valid)
-  func validAmount(_ cell: String, _ sen: Int64, _ rounded: Bool) {
+  func validAmount(_ cell: String, _ sen: Int128, _ rounded: Bool) {
     #expect(AmountParser.parse(cell) == .value(Money(sen: sen), rounded: rounded))
   }
 
@@ -55,7 +59,8 @@ struct MoneyTests {
     arguments: [
       "12,3,4", "12.34.56", "1.234.56", "75.000.00", "abc", "Rp", "1.234,567", "-(1.000)",
       "(-1.000)", "+1000", "1e9", "1.5E3", "12-", "--1", "(1.000", "1.", ".5", ",5", "1..2",
-      "Rp -1.000", "92233720368547758.08", "99999999999999999999", "12 abc", "1.234,5,6",
+      "Rp -1.000", "1000000000000000000000000000", "1.000.000.000.000.000.000.000.000.000",
+      String(repeating: "9", count: 60), "12 abc", "1.234,5,6",
     ])
   func badAmount(_ cell: String) {
     #expect(AmountParser.parse(cell) == .bad)
@@ -80,7 +85,7 @@ struct MoneyTests {
   @Test("sums stay exact beyond 2^63 sen")
   func wideSums() {
     var sum = MoneySum.zero
-    for _ in 0..<4 { sum += Money(sen: Int64.max) }
+    for _ in 0..<4 { sum += Money(sen: Int128(Int64.max)) }
     #expect(sum.sen == Int128(Int64.max) * 4)
     #expect(sum.decimalString == "368934881474191032.28")
   }

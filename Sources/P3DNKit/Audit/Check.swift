@@ -40,16 +40,15 @@ public enum RuleCheck {
     if ExactRatio.compareProducts(amount, scaledHundred, required, total.sen) >= 0 {
       status = .pass
     } else if ExactRatio.compareProducts(
-      amount + metricSums.unknown.sen, scaledHundred, required, total.sen) < 0
+      amount &+ metricSums.unknown.sen, scaledHundred, required, total.sen) < 0
     {
       status = .fail
     } else {
       status = .undetermined
     }
     // gap: the smallest x ≥ 0 with (amount + x) × 100 ≥ min × total.
-    let product = required.multipliedFullWidth(by: total.sen)
-    let needed = ExactRatio.ceilingQuotient(high: product.high, low: product.low, divisor: scaledHundred)
-    let gap = max(Int128(0), (needed ?? amount) - amount)
+    let needed = ExactRatio.ceilingOfProduct(required, total.sen, over: scaledHundred) ?? amount
+    let gap = needed > amount ? needed - amount : 0
     return CheckResult(rule: rule, stage: stage, share: share, status: status, gap: MoneySum(sen: gap))
   }
 }

@@ -8,7 +8,7 @@ public struct Share: Equatable, Comparable, Sendable {
   /// `amount / total × 100`, or nil when total ≤ 0.
   public init?(amount: MoneySum, total: MoneySum) {
     guard total.sen > 0,
-      let value = ExactRatio.roundedQuotient(amount.sen * 10_000, total.sen)
+      let value = ExactRatio.roundedRatio(amount.sen, times: 10_000, over: total.sen)
     else { return nil }
     hundredths = value
   }

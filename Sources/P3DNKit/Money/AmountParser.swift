@@ -166,22 +166,22 @@ public enum AmountParser {
     /// The amount in sen: integer groups, then two fraction digits rounded half away
     /// from zero on the third.
     func convert(fractionGroup: Int, negative: Bool) -> AmountReading {
-      var rupiah: Int64 = 0
+      var rupiah: Int128 = 0
+      var digits = 0
       for group in 0..<fractionGroup {
         for position in bounds[2 * group]..<bounds[2 * group + 1] {
-          let (shifted, overflow1) = rupiah.multipliedReportingOverflow(by: 10)
-          let (added, overflow2) = shifted.addingReportingOverflow(Int64(text[position] &- 0x30))
-          if overflow1 || overflow2 { return .bad }
-          rupiah = added
+          if rupiah > 0 || text[position] != 0x30 { digits += 1 }
+          if digits > Money.maximumRupiahDigits { return .bad }
+          rupiah = rupiah * 10 + Int128(text[position] &- 0x30)
         }
       }
-      var sen: Int64 = 0
+      var sen: Int128 = 0
       var rounded = false
       if fractionGroup < count {
         let start = bounds[2 * fractionGroup]
         let end = bounds[2 * fractionGroup + 1]
-        let second = end - start >= 2 ? Int64(text[start + 1] &- 0x30) : 0
-        sen = Int64(text[start] &- 0x30) * 10 + second
+        let second = end - start >= 2 ? Int128(text[start + 1] &- 0x30) : 0
+        sen = Int128(text[start] &- 0x30) * 10 + second
         if end - start > 2 {
           for position in (start + 2)..<end where text[position] != 0x30 {
             rounded = true
@@ -190,9 +190,7 @@ public enum AmountParser {
           if text[start + 2] >= UInt8(ascii: "5") { sen += 1 }
         }
       }
-      let (scaled, overflow1) = rupiah.multipliedReportingOverflow(by: 100)
-      let (total, overflow2) = scaled.addingReportingOverflow(sen)
-      if overflow1 || overflow2 { return .bad }
+      let total = rupiah * 100 + sen
       return .value(Money(sen: negative ? -total : total), rounded: rounded)
     }
   }

@@ -1,11 +1,14 @@
 /// An exact amount of money in sen (1/100 rupiah).
 ///
-/// A single line's amount fits in 64 bits (±92 quadrillion rupiah); sums are kept in
-/// ``MoneySum`` (128 bits), so no total can overflow in practice.
+/// A line's amount has at most ``maximumRupiahDigits`` digits before the decimal point,
+/// so sums of billions of lines stay within the 128 bits of ``MoneySum``.
 public struct Money: Hashable, Comparable, Sendable {
-  public var sen: Int64
+  public var sen: Int128
 
-  public init(sen: Int64) { self.sen = sen }
+  /// Amounts up to 10^27 − 1 rupiah are read; longer numbers are `bad-amount`.
+  public static let maximumRupiahDigits = 27
+
+  public init(sen: Int128) { self.sen = sen }
 
   public static let zero = Money(sen: 0)
 
@@ -20,7 +23,7 @@ public struct MoneySum: Hashable, Comparable, Sendable {
   public var sen: Int128
 
   public init(sen: Int128 = 0) { self.sen = sen }
-  public init(_ money: Money) { self.sen = Int128(money.sen) }
+  public init(_ money: Money) { self.sen = money.sen }
 
   public static let zero = MoneySum()
 
@@ -31,7 +34,7 @@ public struct MoneySum: Hashable, Comparable, Sendable {
   }
 
   public static func += (lhs: inout MoneySum, rhs: MoneySum) { lhs.sen += rhs.sen }
-  public static func += (lhs: inout MoneySum, rhs: Money) { lhs.sen += Int128(rhs.sen) }
+  public static func += (lhs: inout MoneySum, rhs: Money) { lhs.sen += rhs.sen }
 
   public static func - (lhs: MoneySum, rhs: MoneySum) -> MoneySum {
     MoneySum(sen: lhs.sen - rhs.sen)
