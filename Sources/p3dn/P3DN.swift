@@ -62,7 +62,10 @@ struct P3DN: ParsableCommand {
       if let exitCode = error as? ExitCode {
         Output.terminate(exitCode.rawValue)
       }
-      if !message.isEmpty { Output.error(message) }
+      // The argument parser speaks English; say what happened in Indonesian first.
+      let lead =
+        language == .en ? "" : "perintah tidak sah; lihat `p3dn --help` atau `p3dn <perintah> --help`.\n"
+      if !message.isEmpty { Output.error(lead + message) }
       // Usage errors are exit 2 (CONTRACT §3).
       Output.terminate(2)
     }

@@ -113,7 +113,7 @@ struct EndToEndTests {
         ["audit", "Fixtures/hand/boundary-plan.csv", "--policy", "Fixtures/hand/README.md"],
         "Fixtures/hand/README.md"
       ),
-      (["audit", "Fixtures/kukar-2022"], "2021, 2022"),
+      (["audit", "Fixtures/kukar-2022"], "2021 (Fixtures/kukar-2022/"),
       (["audit", "Fixtures/hand/boundary-plan.csv", "--no-such-option"], "--no-such-option"),
       (["audit"], "--plan"),
       (["audit", "Fixtures/hand/boundary-plan.csv", "--format", "xml"], "xml"),

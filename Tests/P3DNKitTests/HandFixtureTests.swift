@@ -141,14 +141,16 @@ struct HandFixtureTests {
       1.01,rencana,,300
       """
     let path = Support.temporaryFile(text)
-    #expect(throws: AuditError.severalYears(years: [2021, 2022])) { try Support.audit([path]) }
+    #expect(throws: AuditError.severalYears(years: [2021, 2022], files: [2021: [path], 2022: [path]])) {
+      try Support.audit([path])
+    }
     let report = try Support.audit([path], year: 2022)
     // The line without a year belongs to the reported year.
     #expect(report.district.plan?.total == m("500"))
     #expect(report.inputs[0].count(.otherYear) == 1)
     #expect(report.inputs[0].included == 2)
     let noYear = Support.temporaryFile("kode_opd,tahap,nilai\n1.01,rencana,100\n")
-    #expect(throws: AuditError.noYear) { try Support.audit([noYear]) }
+    #expect(throws: AuditError.noYear(files: [noYear])) { try Support.audit([noYear]) }
   }
 
   @Test("a tahap cell that is not a stage stops the audit, naming the line")

@@ -176,7 +176,10 @@ struct ReaderTests {
     let object = Support.temporaryFile("{\"data\": []}", name: "o.json")
     #expect(
       throws: AuditError.read(
-        .badJSON(path: object, line: 1, column: 1, detail: "a JSON export must be an array of objects"))
+        .badJSON(
+          path: object, line: 1, column: 1,
+          detail: LocalizedText(
+            id: "ekspor JSON harus berupa array objek", en: "a JSON export must be an array of objects")))
     ) { try Support.audit([object], year: 2022) }
   }
 
@@ -184,7 +187,11 @@ struct ReaderTests {
   func badJSON() throws {
     let path = Support.temporaryFile("[\n {\"a\": 1,\n  \"b\" 2}\n]", name: "bad.json")
     let reader = JSONArrayReader(input: try FileBytes(path: path))
-    #expect(throws: ReadError.badJSON(path: path, line: 3, column: 7, detail: "expected `:` after a key")) {
+    #expect(
+      throws: ReadError.badJSON(
+        path: path, line: 3, column: 7,
+        detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
+    ) {
       _ = try reader.prime()
     }
   }

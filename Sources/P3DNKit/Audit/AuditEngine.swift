@@ -14,8 +14,8 @@ public struct AuditRequest: Sendable {
   public var rejectedLimit: Int
   /// Read buffer size per file.
   public var bufferSize: Int
-  /// Whether data of several years (or none) without `year` is an error (audit) or the
-  /// newest year is taken (validate).
+  /// Whether data with no fiscal year at all, without `year`, is an error (audit) or is
+  /// read as it is (validate). Several years without `year` are an error either way.
   public var requireSingleYear: Bool = true
 
   public init(
@@ -89,12 +89,16 @@ public enum AuditEngine {
     throws(AuditError) -> Int
   {
     if let requested { return requested }
-    var years: Set<Int> = []
-    for result in results { years.formUnion(result.yearsSeen) }
-    if !strict { return years.max() ?? 0 }
-    guard !years.isEmpty else { throw .noYear }
-    guard years.count == 1, let year = years.first else {
-      throw .severalYears(years: years.sorted())
+    var files: [Int: [String]] = [:]
+    for result in results {
+      for year in result.yearsSeen.sorted() { files[year, default: []].append(result.path) }
+    }
+    guard !files.isEmpty else {
+      if !strict { return 0 }
+      throw .noYear(files: results.map(\.path))
+    }
+    guard files.count == 1, let year = files.keys.first else {
+      throw .severalYears(years: files.keys.sorted(), files: files)
     }
     return year
   }

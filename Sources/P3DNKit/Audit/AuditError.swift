@@ -17,7 +17,9 @@ public enum AuditError: Error, Equatable, Sendable {
   case unknownFileStage(path: String)
   /// A row whose `tahap` is empty or another word.
   case badStageCell(path: String, line: Int, column: String, value: String)
-  case severalYears(years: [Int])
-  case noYear
+  /// Data of several fiscal years without --year: each year with the files holding it.
+  case severalYears(years: [Int], files: [Int: [String]])
+  /// No row with a fiscal year, and no --year: the files read.
+  case noYear(files: [String])
   case policy(PolicyError)
 }

@@ -6,7 +6,7 @@ public enum PolicyError: Error, Equatable, Sendable {
   case badTOML(path: String, line: Int, column: Int, detail: String)
   case unknownKey(path: String, key: String)
   case missingKey(path: String, key: String)
-  case badValue(path: String, key: String, expected: String)
+  case badValue(path: String, key: String, expected: LocalizedText)
   case unknownMetric(path: String, rule: String, value: String)
   case unknownStage(path: String, rule: String, value: String)
   case unknownSeverity(path: String, rule: String, value: String)
@@ -42,7 +42,8 @@ public enum PolicyLoader {
     let name = try reader.optionalString("name") ?? id
     let tkdnMinimum = try reader.optionalPercentage("pdn_tkdn_bmp_min") ?? Percentage(whole: 40)
     guard tkdnMinimum >= Percentage(whole: 0) && tkdnMinimum <= Percentage(whole: 100) else {
-      throw .badValue(path: path, key: "pdn_tkdn_bmp_min", expected: "0–100")
+      throw .badValue(
+        path: path, key: "pdn_tkdn_bmp_min", expected: LocalizedText(id: "0 sampai 100", en: "0 to 100"))
     }
     let excludeSwakelola = try reader.optionalBool("exclude_swakelola") ?? true
 
@@ -62,7 +63,9 @@ public enum PolicyLoader {
 
     guard let ruleArray = table["rules"]?.array else {
       if table["rules"] != nil {
-        throw .badValue(path: path, key: "rules", expected: "an array of tables [[rules]]")
+        throw .badValue(
+          path: path, key: "rules",
+          expected: LocalizedText(id: "array tabel [[rules]]", en: "an array of tables [[rules]]"))
       }
       throw .noRules(path: path)
     }
@@ -70,7 +73,8 @@ public enum PolicyLoader {
     var seen: Set<String> = []
     for (index, element) in ruleArray.enumerated() {
       guard let ruleTable = element.table else {
-        throw .badValue(path: path, key: "rules[\(index + 1)]", expected: "a table")
+        throw .badValue(
+          path: path, key: "rules[\(index + 1)]", expected: LocalizedText(id: "sebuah tabel", en: "a table"))
       }
       let rule = try readRule(TableReader(table: ruleTable, path: path, prefix: "rules[\(index + 1)]."))
       guard seen.insert(rule.id).inserted else {
@@ -142,7 +146,9 @@ private struct TableReader {
   func optionalString(_ key: String) throws(PolicyError) -> String? {
     guard let value = table[key] else { return nil }
     guard let text = value.string else {
-      throw .badValue(path: path, key: prefix + key, expected: "text in quotes")
+      throw .badValue(
+        path: path, key: prefix + key,
+        expected: LocalizedText(id: "teks dalam tanda kutip", en: "text in quotes"))
     }
     return text
   }
@@ -150,12 +156,14 @@ private struct TableReader {
   func optionalStrings(_ key: String) throws(PolicyError) -> [String]? {
     guard let value = table[key] else { return nil }
     guard let array = value.array else {
-      throw .badValue(path: path, key: prefix + key, expected: "a list of texts")
+      throw .badValue(
+        path: path, key: prefix + key, expected: LocalizedText(id: "daftar teks", en: "a list of texts"))
     }
     var result: [String] = []
     for element in array {
       guard let text = element.string else {
-        throw .badValue(path: path, key: prefix + key, expected: "a list of texts")
+        throw .badValue(
+          path: path, key: prefix + key, expected: LocalizedText(id: "daftar teks", en: "a list of texts"))
       }
       result.append(text)
     }
@@ -165,7 +173,8 @@ private struct TableReader {
   func optionalBool(_ key: String) throws(PolicyError) -> Bool? {
     guard let value = table[key] else { return nil }
     guard let flag = value.bool else {
-      throw .badValue(path: path, key: prefix + key, expected: "true or false")
+      throw .badValue(
+        path: path, key: prefix + key, expected: LocalizedText(id: "true atau false", en: "true or false"))
     }
     return flag
   }
@@ -173,7 +182,8 @@ private struct TableReader {
   func optionalInt(_ key: String) throws(PolicyError) -> Int? {
     guard let value = table[key] else { return nil }
     guard let number = value.int else {
-      throw .badValue(path: path, key: prefix + key, expected: "a whole number")
+      throw .badValue(
+        path: path, key: prefix + key, expected: LocalizedText(id: "bilangan bulat", en: "a whole number"))
     }
     return number
   }
@@ -181,7 +191,8 @@ private struct TableReader {
   func optionalTable(_ key: String) throws(PolicyError) -> TableReader? {
     guard let value = table[key] else { return nil }
     guard let inner = value.table else {
-      throw .badValue(path: path, key: prefix + key, expected: "a table [\(key)]")
+      throw .badValue(
+        path: path, key: prefix + key, expected: LocalizedText(id: "tabel [\(key)]", en: "a table [\(key)]"))
     }
     return TableReader(table: inner, path: path, prefix: prefix + key + ".")
   }
@@ -199,17 +210,22 @@ private struct TableReader {
       text = quoted
     }
     guard let text else {
-      throw .badValue(path: path, key: prefix + key, expected: "a percentage such as 40 or 92.5")
+      throw .badValue(
+        path: path, key: prefix + key,
+        expected: LocalizedText(id: "persentase seperti 40 atau 92.5", en: "a percentage such as 40 or 92.5"))
     }
     let negative = text.hasPrefix("-")
     guard let percentage = Percentage.parse(negative ? String(text.dropFirst()) : text) else {
-      throw .badValue(path: path, key: prefix + key, expected: "a percentage such as 40 or 92.5")
+      throw .badValue(
+        path: path, key: prefix + key,
+        expected: LocalizedText(id: "persentase seperti 40 atau 92.5", en: "a percentage such as 40 or 92.5"))
     }
     if let rule, negative || percentage > Percentage(whole: 100) {
       throw .minimumOutOfRange(path: path, rule: rule, value: text)
     }
     if negative {
-      throw .badValue(path: path, key: prefix + key, expected: "0–100")
+      throw .badValue(
+        path: path, key: prefix + key, expected: LocalizedText(id: "0 sampai 100", en: "0 to 100"))
     }
     return percentage
   }

@@ -83,7 +83,7 @@ public final class JSONArrayReader: RecordSource {
     case object(next: Int)
     case end(next: Int)
     case needMore
-    case failure(at: Int, detail: String)
+    case failure(at: Int, detail: LocalizedText)
   }
 
   private func advance() throws(ReadError) -> Bool {
@@ -106,7 +106,10 @@ public final class JSONArrayReader: RecordSource {
         return false
       case .needMore:
         if atEOF {
-          throw failure(at: end, detail: "the file ends before the array is closed")
+          throw failure(
+            at: end,
+            detail: LocalizedText(
+              id: "berkas berakhir sebelum array ditutup", en: "the file ends before the array is closed"))
         }
         try fill()
       case .failure(let offset, let detail):
@@ -115,7 +118,7 @@ public final class JSONArrayReader: RecordSource {
     }
   }
 
-  private func failure(at offset: Int, detail: String) -> ReadError {
+  private func failure(at offset: Int, detail: LocalizedText) -> ReadError {
     var lineNumber = startLine
     var lineStart = start
     var index = start
@@ -153,7 +156,10 @@ public final class JSONArrayReader: RecordSource {
     if position >= end { return .needMore }
     if state == .beforeArray {
       guard buffer[position] == UInt8(ascii: "[") else {
-        return .failure(at: position, detail: "a JSON export must be an array of objects")
+        return .failure(
+          at: position,
+          detail: LocalizedText(
+            id: "ekspor JSON harus berupa array objek", en: "a JSON export must be an array of objects"))
       }
       position += 1
       skipSpace(&position)
@@ -171,7 +177,10 @@ public final class JSONArrayReader: RecordSource {
       if position >= end { return .needMore }
       return parseObjectStep(at: position, commitArray: false)
     }
-    return .failure(at: position, detail: "expected `,` or `]` between objects")
+    return .failure(
+      at: position,
+      detail: LocalizedText(
+        id: "seharusnya `,` atau `]` di antara objek", en: "expected `,` or `]` between objects"))
   }
 
   private func parseObjectStep(at position: Int, commitArray: Bool) -> Step {
@@ -192,7 +201,8 @@ public final class JSONArrayReader: RecordSource {
 
   private func parseObject(at objectStart: Int) -> Step {
     guard buffer[objectStart] == UInt8(ascii: "{") else {
-      return .failure(at: objectStart, detail: "expected an object `{`")
+      return .failure(
+        at: objectStart, detail: LocalizedText(id: "seharusnya objek `{`", en: "expected an object `{`"))
     }
     values.removeAll(keepingCapacity: true)
     let learning = columns.isEmpty
@@ -213,7 +223,9 @@ public final class JSONArrayReader: RecordSource {
       skipSpace(&position)
       if position >= end { return .needMore }
       guard buffer[position] == UInt8(ascii: "\"") else {
-        return .failure(at: position, detail: "expected a key in quotes")
+        return .failure(
+          at: position,
+          detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes"))
       }
       let keyStart = values.count
       switch readString(&position) {
@@ -226,7 +238,9 @@ public final class JSONArrayReader: RecordSource {
       skipSpace(&position)
       if position >= end { return .needMore }
       guard buffer[position] == UInt8(ascii: ":") else {
-        return .failure(at: position, detail: "expected `:` after a key")
+        return .failure(
+          at: position,
+          detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
       }
       position += 1
       skipSpace(&position)
@@ -261,7 +275,10 @@ public final class JSONArrayReader: RecordSource {
         }
         return .object(next: position + 1)
       }
-      return .failure(at: position, detail: "expected `,` or `}` in an object")
+      return .failure(
+        at: position,
+        detail: LocalizedText(
+          id: "seharusnya `,` atau `}` di dalam objek", en: "expected `,` or `}` in an object"))
     }
   }
 
@@ -289,7 +306,8 @@ public final class JSONArrayReader: RecordSource {
         case UInt8(ascii: "u"):
           guard cursor + 6 <= end else { return .needMore }
           guard var code = hex4(at: cursor + 2) else {
-            return .failure(at: cursor, detail: "bad \\u escape")
+            return .failure(
+              at: cursor, detail: LocalizedText(id: "escape \\u tidak sah", en: "bad \\u escape"))
           }
           cursor += 6
           if code >= 0xD800 && code < 0xDC00 {
@@ -309,7 +327,9 @@ public final class JSONArrayReader: RecordSource {
           let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
           values.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
-          return .failure(at: cursor, detail: "bad escape in a string")
+          return .failure(
+            at: cursor, detail: LocalizedText(id: "escape tidak sah dalam teks", en: "bad escape in a string")
+          )
         }
         continue
       }
@@ -361,7 +381,7 @@ public final class JSONArrayReader: RecordSource {
         ? Array("true".utf8) : byte == UInt8(ascii: "f") ? Array("false".utf8) : Array("null".utf8)
       guard position + word.count <= end else { return .needMore }
       for (offset, expected) in word.enumerated() where buffer[position + offset] != expected {
-        return .failure(at: position, detail: "unexpected text")
+        return .failure(at: position, detail: LocalizedText(id: "teks tak terduga", en: "unexpected text"))
       }
       if byte == UInt8(ascii: "n") {
         isNull = true
@@ -399,7 +419,8 @@ public final class JSONArrayReader: RecordSource {
       }
       return .needMore
     default:
-      return .failure(at: position, detail: "unexpected character")
+      return .failure(
+        at: position, detail: LocalizedText(id: "karakter tak terduga", en: "unexpected character"))
     }
   }
 

@@ -37,5 +37,5 @@ public enum ReadError: Error, Equatable, Sendable {
   case utf16(path: String)
   case unterminatedQuote(path: String, line: Int)
   case recordTooLong(path: String, line: Int)
-  case badJSON(path: String, line: Int, column: Int, detail: String)
+  case badJSON(path: String, line: Int, column: Int, detail: LocalizedText)
 }

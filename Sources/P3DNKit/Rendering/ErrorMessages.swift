@@ -25,8 +25,8 @@ extension ReadError {
       )
     case .badJSON(let path, let line, let column, let detail):
       return text.pick(
-        "\(path):\(line):\(column): JSON tidak sah (\(detail)). Ekspor harus berupa array objek JSON.",
-        "\(path):\(line):\(column): invalid JSON (\(detail)). An export must be a JSON array of objects.")
+        "\(path):\(line):\(column): JSON tidak sah: \(detail.id). Ekspor harus berupa array objek JSON.",
+        "\(path):\(line):\(column): invalid JSON: \(detail.en). An export must be a JSON array of objects.")
     }
   }
 }
@@ -41,7 +41,7 @@ extension PolicyError {
         "\(path): the policy file cannot be read (\(reason)).")
     case .badTOML(let path, let line, let column, let detail):
       return text.pick(
-        "\(path):\(line):\(column): TOML tidak sah: \(detail). Bandingkan dengan `p3dn policy show`.",
+        "\(path):\(line):\(column): TOML tidak sah (pesan pengurai: \(detail)). Bandingkan dengan `p3dn policy show`.",
         "\(path):\(line):\(column): invalid TOML: \(detail). Compare with `p3dn policy show`.")
     case .unknownKey(let path, let key):
       return text.pick(
@@ -52,7 +52,7 @@ extension PolicyError {
         "\(path): kunci \"\(key)\" wajib diisi.", "\(path): the key \"\(key)\" is required.")
     case .badValue(let path, let key, let expected):
       return text.pick(
-        "\(path): \"\(key)\" harus berisi \(expected).", "\(path): \"\(key)\" must be \(expected).")
+        "\(path): \"\(key)\" harus berisi \(expected.id).", "\(path): \"\(key)\" must be \(expected.en).")
     case .unknownMetric(let path, let rule, let value):
       return text.pick(
         "\(path): aturan \"\(rule)\": metrik \"\(value)\" tidak dikenal; gunakan pdn, umkk atau local.",
@@ -135,16 +135,20 @@ extension AuditError {
         "\(path):\(line): kolom \(column): tahap \"\(value)\" bukan rencana/plan atau realisasi/realization. Perbaiki sel itu, atau beri berkas dengan --plan/--realization.",
         "\(path):\(line): column \(column): stage \"\(value)\" is not rencana/plan or realisasi/realization. Fix the cell, or pass the file with --plan/--realization."
       )
-    case .severalYears(let years):
-      let list = years.map(String.init).joined(separator: ", ")
+    case .severalYears(let years, let files):
+      let list = years.map { year in
+        "\(year) (\((files[year] ?? []).joined(separator: ", ")))"
+      }.joined(separator: "; ")
       return text.pick(
-        "data berisi beberapa tahun anggaran (\(list)). Pilih satu dengan --year, mis. --year \(years.last ?? 0).",
-        "the data holds several fiscal years (\(list)). Choose one with --year, e.g. --year \(years.last ?? 0)."
+        "data berisi beberapa tahun anggaran: \(list). Pilih satu dengan --year, mis. --year \(years.last ?? 0).",
+        "the data holds several fiscal years: \(list). Choose one with --year, e.g. --year \(years.last ?? 0)."
       )
-    case .noYear:
+    case .noYear(let files):
+      let list = files.joined(separator: ", ")
       return text.pick(
-        "tahun anggaran tidak dapat ditentukan dari data (tidak ada tahun_anggaran atau tanggal). Sebutkan dengan --year.",
-        "the fiscal year cannot be found in the data (no tahun_anggaran or date). Give it with --year.")
+        "\(list): tidak ada baris yang dapat dipakai dengan tahun anggaran (kolom tahun_anggaran atau tanggal). Sebutkan tahunnya dengan --year.",
+        "\(list): no usable row carries a fiscal year (tahun_anggaran or date column). Give the year with --year."
+      )
     case .policy(let error):
       return error.message(language)
     }
