@@ -150,10 +150,9 @@ struct ReaderTests {
       """
     let path = Support.temporaryFile(text, name: "x.json")
     for size in [16, 1 << 20] {
-      let reader = JSONArrayReader(input: try FileBytes(path: path), bufferSize: size)
-      #expect(try reader.prime())
-      #expect(
-        reader.columns == ["kd_satker_str", "pagu", "nama_paket", "status_delete_rup", "extra", "nilai_null"])
+      let reader = JSONArrayReader(
+        input: try FileBytes(path: path), bufferSize: size,
+        columns: ["kd_satker_str", "pagu", "nama_paket", "status_delete_rup", "extra", "nilai_null"])
       var rows: [[String]] = []
       var lines: [Int] = []
       while try reader.next() {
@@ -192,8 +191,35 @@ struct ReaderTests {
         path: path, line: 3, column: 7,
         detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
     ) {
-      _ = try reader.prime()
+      _ = try reader.next()
     }
+  }
+
+  @Test("JSON columns are the union of the keys of the first objects")
+  func jsonKeyUnion() throws {
+    let text = """
+      [{"pagu": 5, "tahun_anggaran": 2022, "nama_paket": "A"},
+       {"kd_satker_str": "1.01.0.00.0.00.01.0000", "pagu": 7, "tahun_anggaran": 2022, "status_pdn": "PDN"},
+       {"kd_satker_str": "1.01.0.00.0.00.01.0000", "pagu": 11, "tahun_anggaran": 2022, "status_pdn": "Non PDN"}]
+      """
+    let path = Support.temporaryFile(text, name: "irregular.json")
+    let scout = JSONArrayReader(input: try FileBytes(path: path), bufferSize: 16)
+    while try scout.next() {}
+    #expect(scout.columns == ["pagu", "tahun_anggaran", "nama_paket", "kd_satker_str", "status_pdn"])
+    let report = try Support.audit([path])
+    let input = try #require(report.inputs.first)
+    #expect(input.profile == "sirup-penyedia")
+    // The first object has no OPD code: rejected; the others count, with their PDN flags.
+    #expect(input.count(.missingOPD) == 1)
+    #expect(report.district.plan?.total == m("18"))
+    #expect(report.district.plan?.pdn.amount == m("7"))
+    #expect(report.district.plan?.pdn.unknown == m("0"))
+  }
+
+  @Test("an empty JSON array is a clear error")
+  func emptyJSONArray() throws {
+    let path = Support.temporaryFile("[ ]", name: "empty.json")
+    #expect(throws: AuditError.emptyJSONArray(path: path)) { try Support.audit([path], year: 2022) }
   }
 
   /// Record counts of the real ISB CSVs, as Python's csv module reads them

@@ -6,6 +6,8 @@ public enum AuditError: Error, Equatable, Sendable {
   case emptyFolder(path: String)
   /// A file with nothing but white space.
   case emptyFile(path: String)
+  /// A JSON export holding an empty array: no columns to know its format by.
+  case emptyJSONArray(path: String)
   case read(ReadError)
   case unknownProfile(name: String)
   /// No record within the first 50 holds a known amount column and OPD column.

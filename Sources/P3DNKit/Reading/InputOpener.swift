@@ -70,16 +70,24 @@ enum InputOpener {
       throw .emptyFile(path: path)
     }
     if first == UInt8(ascii: "[") || first == UInt8(ascii: "{") {
-      let reader = JSONArrayReader(input: bytes, bomLength: bomLength, bufferSize: bufferSize)
+      // The columns: every key of the first objects, in the order first seen.
+      let columns: [String]
+      var objects = 0
       do {
-        _ = try reader.prime()
+        let scout = JSONArrayReader(
+          input: try FileBytes(path: path), bomLength: bomLength, bufferSize: bufferSize)
+        while objects < HeaderDetector.searchLimit, try scout.next() { objects += 1 }
+        columns = scout.columns
       } catch {
         throw .read(error)
       }
-      let records = [reader.columns]
+      guard objects > 0 else { throw .emptyJSONArray(path: path) }
+      let records = [columns]
       guard let match = HeaderDetector.find(in: records, profiles: profiles) else {
         throw headerError(path: path, records: records, profiles: profiles, forced: forcedProfile)
       }
+      let reader = JSONArrayReader(
+        input: bytes, bomLength: bomLength, bufferSize: bufferSize, columns: columns)
       return OpenedInput(
         path: path, profile: match.profile, header: match.header, format: "JSON", csv: nil,
         json: reader, hasher: hasher)

@@ -1,6 +1,8 @@
 /// Streams the objects of a JSON array (`[{…}, {…}]`, the ISB export form) as records.
 ///
-/// The keys of the first object are the columns; later objects are matched by key.
+/// The columns are given (the union of the keys of the first objects, found by a first
+/// reader that learns them); objects are matched by key, and keys outside the columns
+/// are skipped.
 /// Numbers are kept as their literal text, so amounts never pass through a binary float.
 /// `null` reads as an empty cell; `true`/`false` as those words; nested objects and arrays
 /// as their JSON text.
@@ -25,14 +27,23 @@ public final class JSONArrayReader: RecordSource {
   private var columnIndex: [String: Int] = [:]
   private var values: [UInt8] = []
   private var spans: [Range<Int>?] = []
-  private var primed = false
-  private var pendingFirst = false
+  /// Whether keys not seen before become new columns.
+  private let learnsColumns: Bool
+  /// The (column, value) pairs of the object being parsed.
+  private var found: [(column: Int, range: Range<Int>?)] = []
 
   private enum State { case beforeArray, inArray, done }
 
-  public init(input: FileBytes, bomLength: Int = 0, bufferSize: Int = 1 << 20) {
+  /// A reader with fixed `columns`, or, when `columns` is nil, one that adds every new key
+  /// it meets as a column.
+  public init(input: FileBytes, bomLength: Int = 0, bufferSize: Int = 1 << 20, columns: [String]? = nil) {
     self.window = ReadWindow(input: input, size: bufferSize)
     self.skipBOM = bomLength
+    self.learnsColumns = columns == nil
+    self.columns = columns ?? []
+    for (index, key) in (columns ?? []).enumerated() where columnIndex[key] == nil {
+      columnIndex[key] = index
+    }
   }
 
   private var skipBOM: Int
@@ -59,25 +70,7 @@ public final class JSONArrayReader: RecordSource {
     _ = cells.initialize(from: values)
   }
 
-  /// Reads the first object so that ``columns`` is known; the next call to ``next()``
-  /// returns that object. Returns false for an empty array.
-  public func prime() throws(ReadError) -> Bool {
-    primed = true
-    let found = try advance()
-    pendingFirst = found
-    return found
-  }
-
-  public func next() throws(ReadError) -> Bool {
-    if !primed { return try prime() && consumePending() }
-    if pendingFirst { return consumePending() }
-    return try advance()
-  }
-
-  private func consumePending() -> Bool {
-    pendingFirst = false
-    return true
-  }
+  public func next() throws(ReadError) -> Bool { try advance() }
 
   private enum Step {
     case object(next: Int)
@@ -205,18 +198,14 @@ public final class JSONArrayReader: RecordSource {
         at: objectStart, detail: LocalizedText(id: "seharusnya objek `{`", en: "expected an object `{`"))
     }
     values.removeAll(keepingCapacity: true)
-    let learning = columns.isEmpty
-    var newColumns: [String] = []
-    var newIndex: [String: Int] = [:]
-    if !learning {
-      for index in spans.indices { spans[index] = nil }
-    } else {
-      spans.removeAll(keepingCapacity: true)
-    }
+    found.removeAll(keepingCapacity: true)
+    var added: [String] = []
+    var addedIndex: [String: Int] = [:]
     var position = objectStart + 1
     skipSpace(&position)
     if position >= end { return .needMore }
     if buffer[position] == UInt8(ascii: "}") {
+      commit(added: added, addedIndex: addedIndex)
       return .object(next: position + 1)
     }
     while true {
@@ -253,14 +242,13 @@ public final class JSONArrayReader: RecordSource {
       default: break
       }
       let range: Range<Int>? = isNull ? nil : valueStart..<values.count
-      if learning {
-        if newIndex[key] == nil {
-          newIndex[key] = newColumns.count
-          newColumns.append(key)
-          spans.append(range)
-        }
-      } else if let index = columnIndex[key] {
-        spans[index] = range
+      if let index = columnIndex[key] ?? addedIndex[key] {
+        found.append((index, range))
+      } else if learnsColumns {
+        let index = columns.count + added.count
+        addedIndex[key] = index
+        added.append(key)
+        found.append((index, range))
       }
       skipSpace(&position)
       if position >= end { return .needMore }
@@ -269,10 +257,7 @@ public final class JSONArrayReader: RecordSource {
         continue
       }
       if buffer[position] == UInt8(ascii: "}") {
-        if learning {
-          columns = newColumns
-          columnIndex = newIndex
-        }
+        commit(added: added, addedIndex: addedIndex)
         return .object(next: position + 1)
       }
       return .failure(
@@ -280,6 +265,20 @@ public final class JSONArrayReader: RecordSource {
         detail: LocalizedText(
           id: "seharusnya `,` atau `}` di dalam objek", en: "expected `,` or `}` in an object"))
     }
+  }
+
+  /// Makes a parsed object current: new columns first, then its values by column.
+  private func commit(added: [String], addedIndex: [String: Int]) {
+    if !added.isEmpty {
+      columns.append(contentsOf: added)
+      columnIndex.merge(addedIndex) { old, _ in old }
+    }
+    if spans.count != columns.count {
+      spans = Array(repeating: nil, count: columns.count)
+    } else {
+      for index in spans.indices { spans[index] = nil }
+    }
+    for (column, range) in found where spans[column] == nil { spans[column] = range }
   }
 
   /// Reads a string starting at its opening quote, appending its decoded UTF-8 to `values`.

@@ -104,6 +104,11 @@ extension AuditError {
       return text.pick(
         "\(path): berkas kosong; tidak ada header maupun baris.",
         "\(path): the file is empty; it has no header and no rows.")
+    case .emptyJSONArray(let path):
+      return text.pick(
+        "\(path): array JSON kosong; tanpa satu objek pun formatnya tidak dapat dikenali dan tidak ada baris untuk diaudit.",
+        "\(path): empty JSON array; without a single object its format cannot be recognized and there are no rows to audit."
+      )
     case .read(let error):
       return error.message(language)
     case .unknownProfile(let name):
