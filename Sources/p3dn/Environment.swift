@@ -28,7 +28,7 @@ enum Environment {
         return language
       }
     }
-    return variable("P3DN_LANG").flatMap(Language.init(rawValue:)) ?? .id
+    return variable("P3DN_LANG").flatMap { Language(rawValue: $0.lowercased()) } ?? .id
   }
 
   /// Colour only on a terminal, and never when `NO_COLOR` is set to anything.

@@ -27,7 +27,7 @@ struct LanguageOptions: ParsableArguments {
   var lang: Language?
 
   var language: Language {
-    lang ?? Environment.variable("P3DN_LANG").flatMap(Language.init(rawValue:)) ?? .id
+    lang ?? Environment.languageHint([])
   }
 }
 

@@ -142,6 +142,9 @@ struct EndToEndTests {
     let environment = try Binary.run(
       ["audit", Self.plan, "--realization", Self.realization], environment: ["P3DN_LANG": "en"])
     #expect(environment.stdout == english.stdout)
+    let upper = try Binary.run(
+      ["audit", Self.plan, "--realization", Self.realization], environment: ["P3DN_LANG": "EN"])
+    #expect(upper.stdout == english.stdout)
     let error = try Binary.run(["audit", "nope.csv", "--lang", "en"])
     #expect(error.stderr.contains("no such file or folder"))
     // Machine output is the same in both languages except for messages.

@@ -4,6 +4,10 @@ public enum AuditError: Error, Equatable, Sendable {
   case noInputs
   case missingFile(path: String)
   case emptyFolder(path: String)
+  /// `--plan` / `--realization` name a folder; they take files.
+  case folderGivenAsFile(path: String)
+  /// The same file given with both --plan and --realization.
+  case twoStages(path: String, other: String)
   /// A file with nothing but white space.
   case emptyFile(path: String)
   /// A JSON export holding an empty array: no columns to know its format by.

@@ -66,7 +66,13 @@ struct FileAuditor {
     let codeIndex = columns.raw(.opdCode)
     let fallbackIndex = columns.raw(.opdCodeFallback)
     let nameIndex = columns.raw(.opdName)
-    let descriptionIndex = columns.raw(.description)
+    // Every description-like column: a total word in any of them marks a total row.
+    let descriptionNames = Set(
+      ((profile.spec(for: .description)?.names ?? []) + ["uraian", "nama_paket", "namapaket"])
+        .map(HeaderNames.normalize))
+    let descriptionIndices = header.original.indices.filter {
+      descriptionNames.contains(HeaderNames.normalize(header.original[$0]))
+    }
     let stageIndex = columns.raw(.stage)
     let yearIndex = columns.raw(.fiscalYear)
     let dateIndex = profile.stage == nil ? columns.raw(.date) : -1
@@ -133,8 +139,10 @@ struct FileAuditor {
       if codeCell.isEmpty {
         code = CodeInfo(isTotal: false, slot: -1)
         let name = nameIndex >= 0 ? source.text(nameIndex) : ""
-        let description = descriptionIndex >= 0 ? source.text(descriptionIndex) : ""
-        if TotalRowDetector.beginsWithTotalWord(name) || TotalRowDetector.beginsWithTotalWord(description) {
+        let isTotal =
+          TotalRowDetector.beginsWithTotalWord(name)
+          || descriptionIndices.contains { TotalRowDetector.beginsWithTotalWord(source.text($0)) }
+        if isTotal {
           result.reasons[.totalRow, default: 0] += 1
           continue
         }

@@ -20,11 +20,15 @@ public enum InputResolver {
   {
     var files: [InputFile] = []
     var seen: [String: Int] = [:]
+    var conflict: (String, String)? = nil
     func add(_ path: String, _ stage: Stage?) {
       let key = canonicalPath(path)
       if let index = seen[key] {
         // A stage given by --plan / --realization wins over a plain mention.
-        if files[index].stage == nil, let stage {
+        if let stage {
+          if let earlier = files[index].stage, earlier != stage {
+            conflict = conflict ?? (files[index].path, path)
+          }
           files[index] = InputFile(path: files[index].path, stage: stage)
         }
         return
@@ -39,17 +43,22 @@ public enum InputResolver {
       case .file:
         add(path, nil)
       case .folder:
+        // Hidden files (`.x.csv`, macOS `._x.csv`) are not exports.
         let names = listFolder(path).filter { name in
           let lower = name.lowercased()
-          return lower.hasSuffix(".csv") || lower.hasSuffix(".json")
+          return !name.hasPrefix(".") && (lower.hasSuffix(".csv") || lower.hasSuffix(".json"))
         }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         guard !names.isEmpty else { throw .emptyFolder(path: path) }
         let prefix = path.hasSuffix("/") ? path : path + "/"
         for name in names where kind(of: prefix + name) == .file { add(prefix + name, nil) }
       }
     }
+    for path in plan + realization where kind(of: path) == .folder {
+      throw .folderGivenAsFile(path: path)
+    }
     for path in plan { add(path, .plan) }
     for path in realization { add(path, .realization) }
+    if let (first, second) = conflict { throw .twoStages(path: first, other: second) }
     for file in files where kind(of: file.path) != .file {
       throw .missingFile(path: file.path)
     }

@@ -1,11 +1,13 @@
 /// An OPD code as written in the data, and the OPD it rolls up to.
 public enum OPDCode {
-  /// A Kepmendagri 050-5889 code with 8 dotted segments whose last segment is not `0000`
-  /// is a sub-unit; it rolls up to the same code ending in `0000`. Any other code is its
+  /// A Kepmendagri 050-5889 code (8 dotted segments of digits) whose last segment is not
+  /// `0000` is a sub-unit; it rolls up to the same code ending in `0000`. Any other code is its
   /// own OPD.
   public static func rollUp(_ code: String) -> String {
     let segments = code.split(separator: ".", omittingEmptySubsequences: false)
-    guard segments.count == 8, let last = segments.last, last != "0000" else { return code }
+    guard segments.count == 8, let last = segments.last, last != "0000",
+      segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return code }
     return segments.dropLast().joined(separator: ".") + ".0000"
   }
 

@@ -129,7 +129,8 @@ struct LineClassifier {
       result.local = decide(flag, amount)
     } else if vendorRegion >= 0 {
       let cell = ByteText.trimmed(row.cell(vendorRegion))
-      if cell.isEmpty {
+      if AmountParser.isMissingWord(cell) {
+        // Empty, `-`, `null`, `NaN`: no kab/kota given.
         result.local = nil
       } else {
         let encoding = row.encoding

@@ -21,6 +21,7 @@ extension Profile {
       ColumnSpec(.rupCode, ["kode_rup", "kd_rup"]),
       ColumnSpec(.description, ["uraian", "keterangan", "nama_paket", "deskripsi", "description"]),
       ColumnSpec(.account, ["kode_rekening", "kd_rekening", "rekening", "kode_akun", "akun"]),
+      ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.vendor, ["penyedia", "nama_penyedia", "rekanan", "vendor"]),
       ColumnSpec(.vendorNPWP, ["npwp_penyedia", "npwp"]),
       ColumnSpec(

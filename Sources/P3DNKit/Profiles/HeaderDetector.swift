@@ -30,7 +30,9 @@ public enum HeaderDetector {
   )? {
     for (index, record) in records.prefix(searchLimit).enumerated() {
       let header = HeaderNames(record)
-      for profile in profiles {
+      // Only a profile whose own marks the header holds (e.g. SIRUP: pagu and a satker
+      // column) can be the one it lacks a column of; otherwise detection goes on.
+      for profile in profiles where profile.recognizes(header) {
         let hasAmount = header.index(ofAny: profile.amountNames) != nil
         let hasOPD = header.index(ofAny: profile.opdNames) != nil
         if hasAmount && !hasOPD { return (index, profile, profile.opdNames) }

@@ -17,6 +17,8 @@ extension Profile {
       ColumnSpec(.amount, ["pagu", "jumlahpagu"], required: true),
       ColumnSpec(.pdnFlag, ["status_pdn", "statuspdn", "statustkdn"]),
       ColumnSpec(.umkFlag, ["status_ukm", "statususahakecil"]),
+      ColumnSpec(.account, ["kode_rekening", "kd_rekening"]),
+      ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.deletedStatus, ["status_delete_rup"]),
       ColumnSpec(.activeStatus, ["status_aktif_rup"]),
       ColumnSpec(.announcedStatus, ["status_umumkan_rup"]),

@@ -20,6 +20,7 @@ extension Profile {
       ColumnSpec(.amount, ["nilai_kontrak"], required: true),
       ColumnSpec(.pdnValue, ["nilai_pdn_kontrak"]),
       ColumnSpec(.umkValue, ["nilai_umk_kontrak"]),
+      ColumnSpec(.account, ["kode_rekening", "kd_rekening"]),
       ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.completionStatus, ["status_nontender"]),
     ],

@@ -100,6 +100,16 @@ extension AuditError {
       return text.pick(
         "\(path): folder tidak berisi berkas *.csv atau *.json.",
         "\(path): the folder holds no *.csv or *.json file.")
+    case .folderGivenAsFile(let path):
+      return text.pick(
+        "\(path): ini folder; --plan dan --realization menerima berkas. Sebutkan berkasnya satu per satu, atau folder tanpa opsi.",
+        "\(path): this is a folder; --plan and --realization take files. Name its files one by one, or the folder without an option."
+      )
+    case .twoStages(let path, let other):
+      let same = path == other ? path : "\(path) (= \(other))"
+      return text.pick(
+        "\(same): berkas yang sama diberikan dengan --plan dan --realization. Pilih satu tahap.",
+        "\(same): the same file is given with both --plan and --realization. Choose one stage.")
     case .emptyFile(let path):
       return text.pick(
         "\(path): berkas kosong; tidak ada header maupun baris.",
