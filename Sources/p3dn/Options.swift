@@ -67,7 +67,16 @@ struct InputOptions: ParsableArguments {
       "Fiscal year to report (default: the one year in the data)."))
   var year: Int?
 
+  @Option(
+    help: Help.text(
+      "Jumlah thread untuk membaca berkas besar (bawaan: jumlah prosesor).",
+      "Threads that read large files (default: the number of processors)."))
+  var threads: Int?
+
   func validateInputs() throws {
+    if let threads, !(1...256).contains(threads) {
+      throw ValidationError(Help.string("--threads harus 1 sampai 256.", "--threads must be 1 to 256."))
+    }
     if inputs.isEmpty && planFiles.isEmpty && realizationFiles.isEmpty {
       throw ValidationError(
         Help.string(
@@ -91,9 +100,11 @@ struct InputOptions: ParsableArguments {
   }
 
   func request(policy: Policy, opdFilters: [String] = []) -> AuditRequest {
-    AuditRequest(
+    var request = AuditRequest(
       inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles,
       profileName: profile, policy: policy, year: year, opdFilters: opdFilters)
+    if let threads { request.threads = threads }
+    return request
   }
 }
 

@@ -49,12 +49,15 @@ enum Support {
   /// Runs an audit of the given files with the default policy.
   static func audit(
     _ inputs: [String], plan: [String] = [], realization: [String] = [], year: Int? = nil,
-    profile: String? = nil, policy: Policy? = nil, opd: [String] = [], bufferSize: Int = 1 << 20
+    profile: String? = nil, policy: Policy? = nil, opd: [String] = [], bufferSize: Int = 1 << 20,
+    threads: Int = 1, chunkSize: Int = 8 << 20
   ) throws -> AuditReport {
-    try AuditEngine.run(
-      AuditRequest(
-        inputs: inputs, planFiles: plan, realizationFiles: realization, profileName: profile,
-        policy: policy ?? defaultPolicy(), year: year, opdFilters: opd, bufferSize: bufferSize))
+    var request = AuditRequest(
+      inputs: inputs, planFiles: plan, realizationFiles: realization, profileName: profile,
+      policy: try policy ?? defaultPolicy(), year: year, opdFilters: opd, bufferSize: bufferSize)
+    request.threads = threads
+    request.chunkSize = chunkSize
+    return try AuditEngine.run(request)
   }
 
   /// All records of a file, decoded, read through the streaming reader with a given

@@ -14,6 +14,12 @@ public struct AuditRequest: Sendable {
   public var rejectedLimit: Int
   /// Read buffer size per file.
   public var bufferSize: Int
+  /// Threads that read a large file at once (1: everything on the calling thread).
+  public var threads: Int = InputResolver.processorCount
+  /// Files longer than two chunks of this size are read in chunks on several threads.
+  public var chunkSize: Int = 8 << 20
+  /// Counts the bytes read, for a progress display.
+  public var progress: ProgressCounter? = nil
   /// Whether data with no fiscal year at all, without `year`, is an error (audit) or is
   /// read as it is (validate). Several years without `year` are an error either way.
   public var requireSingleYear: Bool = true
@@ -38,6 +44,7 @@ public struct AuditRequest: Sendable {
 /// Runs an audit: read → classify → aggregate → check. Values in, a report out.
 public enum AuditEngine {
   public static func run(_ request: AuditRequest) throws(AuditError) -> AuditReport {
+    let request = request
     var forced: Profile? = nil
     if let name = request.profileName {
       guard let profile = ProfileRegistry.named(name) else {
@@ -48,6 +55,7 @@ public enum AuditEngine {
     let files = try InputResolver.resolve(
       inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles)
 
+    request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
     var results: [FileResult] = []
     var stagesWithInput: Set<Stage> = []
     var remainingRejected = request.rejectedLimit
@@ -62,14 +70,28 @@ public enum AuditEngine {
         path: file.path, fileIndex: index, profile: opened.profile, header: opened.header,
         columns: columns, policy: request.policy, stageOverride: file.stage,
         rejectedLimit: remainingRejected)
-      var result = FileResult(path: file.path, profile: opened.profile.name)
-      result.dialect = opened.format
-      if let csv = opened.csv {
-        try auditor.run(csv, result: &result)
-      } else if let json = opened.json {
-        try auditor.run(json, result: &result)
+      var result: FileResult
+      let size = opened.bytes.size
+      if let dialect = opened.dialect, request.threads > 1,
+        size - opened.dataStart >= 2 * request.chunkSize
+      {
+        result = try ChunkedAudit(
+          auditor: auditor, path: file.path, profileName: opened.profile.name, fileSize: size,
+          dataStart: opened.dataStart, dataLine: opened.dataLine, dialect: dialect,
+          threads: request.threads, chunkSize: request.chunkSize, bufferSize: request.bufferSize,
+          progress: request.progress
+        ).run()
+      } else {
+        result = FileResult(path: file.path, profile: opened.profile.name)
+        if let progress = request.progress { opened.observe { progress.add($0.count) } }
+        if let csv = opened.csv {
+          try auditor.run(csv, result: &result)
+        } else if let json = opened.json {
+          try auditor.run(json, result: &result)
+        }
+        result.sha256 = opened.sha256
       }
-      result.sha256 = opened.sha256
+      result.dialect = opened.format
       remainingRejected -= result.rejected.count
       if let stage = opened.profile.stage ?? file.stage {
         result.stagesSeen = [stage]

@@ -29,3 +29,20 @@ public enum AuditError: Error, Equatable, Sendable {
   case noYear(files: [String])
   case policy(PolicyError)
 }
+
+extension AuditError {
+  /// The same error with its line numbers moved by `offset` (for a part of a file read on
+  /// its own).
+  func shiftingLines(by offset: Int) -> AuditError {
+    switch self {
+    case .badStageCell(let path, let line, let column, let value):
+      return .badStageCell(path: path, line: line + offset, column: column, value: value)
+    case .read(.unterminatedQuote(let path, let line)):
+      return .read(.unterminatedQuote(path: path, line: line + offset))
+    case .read(.recordTooLong(let path, let line)):
+      return .read(.recordTooLong(path: path, line: line + offset))
+    default:
+      return self
+    }
+  }
+}

@@ -16,6 +16,25 @@ struct FileResult {
   var rejected: [RejectedRow] = []
   var rejectedTotal = 0
   var warnings = FileWarnings()
+
+  /// Adds the result of a later part of the same file, whose lines are `lineOffset` after
+  /// the ones it counted.
+  mutating func merge(_ other: FileResult, lineOffset: Int, rejectedLimit: Int) {
+    rows += other.rows
+    reasons.merge(other.reasons, uniquingKeysWith: +)
+    candidatesByYear.merge(other.candidatesByYear, uniquingKeysWith: +)
+    yearsSeen.formUnion(other.yearsSeen)
+    stagesSeen.formUnion(other.stagesSeen)
+    for (year, sums) in other.years { years[year, default: YearSums()].merge(sums) }
+    for row in other.rejected where rejected.count < rejectedLimit {
+      rejected.append(
+        RejectedRow(
+          path: row.path, line: row.line + lineOffset, column: row.column, code: row.code,
+          message: row.message))
+    }
+    rejectedTotal += other.rejectedTotal
+    warnings.merge(other.warnings)
+  }
 }
 
 /// Runs the row pipeline of CONTRACT §4.1 over one file: buckets, reasons, and the sums
@@ -24,7 +43,7 @@ struct FileResult {
 /// Cells stay bytes in the read buffer. What a distinct cell value means (an OPD code, a
 /// status word, a stage, a date, an account) is worked out once and cached, so the cost
 /// per row is a few hash probes and the amount parse.
-struct FileAuditor {
+struct FileAuditor: Sendable {
   let path: String
   let fileIndex: Int
   let profile: Profile
@@ -56,7 +75,9 @@ struct FileAuditor {
     var opds: [SlotSums] = []
   }
 
-  func run<S: RecordSource>(_ source: S, result: inout FileResult) throws(AuditError) {
+  /// Audits the records of `source` into `result`. `order` is added to each row's number
+  /// (for "first seen" across the chunks of a file).
+  func run<S: RecordSource>(_ source: S, result: inout FileResult, order base: Int = 0) throws(AuditError) {
     var classifier = LineClassifier(columns: columns, header: header, policy: policy)
     let scope = policy.accountScope
     let encoding = source.encoding
@@ -94,7 +115,7 @@ struct FileAuditor {
     var maks = ByteCache<Bool>(limit: 1 << 16)
     var buckets: [YearSlots] = []
     var lastBucket = -1
-    var order = 0
+    var order = base
     var sawPlan = false
     var sawRealization = false
 
@@ -311,7 +332,7 @@ struct FileAuditor {
           if let seen = buckets[lastBucket].opds[code.slot].names[name] {
             buckets[lastBucket].opds[code.slot].names[name] = (seen.count + 1, seen.first)
           } else {
-            buckets[lastBucket].opds[code.slot].names[name] = (1, fileIndex << 40 | order)
+            buckets[lastBucket].opds[code.slot].names[name] = (1, fileIndex << 48 | order)
           }
         }
       }

@@ -68,6 +68,15 @@ public enum InputResolver {
 
   enum Kind { case missing, file, folder }
 
+  /// The processors this process may use.
+  public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+  /// A file's size in bytes (0 when it cannot be read).
+  static func size(of path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+  }
+
   static func kind(of path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing }

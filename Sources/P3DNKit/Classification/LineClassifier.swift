@@ -16,6 +16,16 @@ public struct FileWarnings: Sendable, Equatable {
     roundedAmounts == 0 && clampedValues.isEmpty && unreadableValues.isEmpty
       && unreadablePercentages == 0 && unrecognizedFlags.isEmpty
   }
+
+  mutating func merge(_ other: FileWarnings) {
+    roundedAmounts += other.roundedAmounts
+    clampedValues.merge(other.clampedValues, uniquingKeysWith: +)
+    unreadableValues.merge(other.unreadableValues, uniquingKeysWith: +)
+    unreadablePercentages += other.unreadablePercentages
+    for (column, values) in other.unrecognizedFlags {
+      unrecognizedFlags[column, default: [:]].merge(values, uniquingKeysWith: +)
+    }
+  }
 }
 
 /// What a line contributes to each metric: a known amount, or nil when unknown.

@@ -7,18 +7,36 @@ public final class CSVFileReader: RecordSource {
   private let window: ReadWindow
   private let scanner: CSVScanner
   private var started = false
+  /// Records that start at or after this file offset are left to the next reader.
+  private let endOffset: Int
+  /// The first byte to read is the start of a record (false: skip a byte order mark).
+  private let startsAtRecord: Bool
   private var nextLine = 1
   private var fields: [FieldSpan] = []
   public private(set) var line = 0
 
-  public init(input: FileBytes, dialect: CSVDialect, bufferSize: Int = 1 << 20) {
-    self.window = ReadWindow(input: input, size: bufferSize)
+  /// A reader of the records of `input` (opened at `startOffset`), from the start of the
+  /// file or from a record boundary at `startOffset`, up to the records that start before
+  /// `endOffset`.
+  public init(
+    input: FileBytes, dialect: CSVDialect, bufferSize: Int = 1 << 20, startOffset: Int = 0,
+    endOffset: Int = .max
+  ) {
+    self.window = ReadWindow(input: input, size: bufferSize, offset: startOffset)
+    self.endOffset = endOffset
+    self.startsAtRecord = startOffset > 0
     self.dialect = dialect
     self.scanner = CSVScanner(dialect: dialect)
     fields.reserveCapacity(64)
   }
 
   public var fieldCount: Int { fields.count }
+
+  /// The file offset of the next byte not yet consumed: after the last record returned.
+  public var consumedOffset: Int { window.offset(of: window.start) }
+
+  /// Line breaks consumed so far (inside records and at their ends).
+  public var lineBreaksConsumed: Int { nextLine - 1 }
 
   public func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
     guard index >= 0 && index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -30,10 +48,11 @@ public final class CSVFileReader: RecordSource {
     if !started {
       started = true
       try window.fill(line: nextLine)
-      window.start = min(dialect.bomLength, window.end)
+      window.start = startsAtRecord ? 0 : min(dialect.bomLength, window.end)
     }
     while true {
       if window.start >= window.end && window.atEOF { return false }
+      if window.offset(of: window.start) >= endOffset { return false }
       let outcome = scanner.scan(
         window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields)
       switch outcome {

@@ -13,7 +13,8 @@ public final class FileBytes {
   private var descriptor: Int32
   public var observer: ((UnsafeRawBufferPointer) -> Void)?
 
-  public init(path: String) throws(ReadError) {
+  /// Opens `path` for reading from byte `offset`.
+  public init(path: String, offset: Int = 0) throws(ReadError) {
     self.path = path
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
@@ -24,7 +25,18 @@ public final class FileBytes {
       close(fd)
       throw .cannotOpen(path: path, reason: "is a directory")
     }
+    if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+      let reason = Self.lastError()
+      close(fd)
+      throw .ioFailure(path: path, reason: reason)
+    }
     descriptor = fd
+  }
+
+  /// The size of the file in bytes.
+  public var size: Int {
+    var info = stat()
+    return fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
   }
 
   deinit {

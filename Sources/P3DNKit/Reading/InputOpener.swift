@@ -8,11 +8,16 @@ final class OpenedInput {
   let format: String
   let csv: CSVFileReader?
   let json: JSONArrayReader?
+  /// For CSV: the dialect, and where the first row after the header starts.
+  let dialect: CSVDialect?
+  let dataStart: Int
+  let dataLine: Int
+  let bytes: FileBytes
   private let hasher: HashBox
 
   init(
     path: String, profile: Profile, header: HeaderNames, format: String, csv: CSVFileReader?,
-    json: JSONArrayReader?, hasher: HashBox
+    json: JSONArrayReader?, dialect: CSVDialect? = nil, bytes: FileBytes, hasher: HashBox
   ) {
     self.path = path
     self.profile = profile
@@ -20,18 +25,45 @@ final class OpenedInput {
     self.format = format
     self.csv = csv
     self.json = json
+    self.dialect = dialect
+    self.dataStart = csv?.consumedOffset ?? 0
+    self.dataLine = (csv?.lineBreaksConsumed ?? 0) + 1
+    self.bytes = bytes
     self.hasher = hasher
   }
 
   /// The SHA-256 of every byte read so far (the whole file once it is read to the end).
   var sha256: String { hasher.hexDigest() }
+
+  /// Also tells `observer` of every byte read from now on (besides the checksum).
+  func observe(_ observer: @escaping (UnsafeRawBufferPointer) -> Void) {
+    let hasher = self.hasher
+    bytes.observer = { raw in
+      hasher.update(raw)
+      observer(raw)
+    }
+  }
 }
 
 /// Accumulates a file's checksum as its bytes are read.
-final class HashBox {
+final class HashBox: @unchecked Sendable {
   private var hasher = SHA256()
 
   func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+  /// The SHA-256 of a whole file, read on its own from the start.
+  static func digest(of path: String, bufferSize: Int) throws(ReadError) -> String {
+    let box = HashBox()
+    let file = try FileBytes(path: path)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bufferSize, 1 << 16), alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+      let count = try file.read(into: buffer)
+      if count == 0 { break }
+      box.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    }
+    return box.hexDigest()
+  }
 
   func hexDigest() -> String {
     let digits: [Character] = Array("0123456789abcdef")
@@ -90,7 +122,7 @@ enum InputOpener {
         input: bytes, bomLength: bomLength, bufferSize: bufferSize, columns: columns)
       return OpenedInput(
         path: path, profile: match.profile, header: match.header, format: "JSON", csv: nil,
-        json: reader, hasher: hasher)
+        json: reader, bytes: bytes, hasher: hasher)
     }
 
     let detected = sample.withUnsafeBufferPointer { buffer in
@@ -138,7 +170,7 @@ enum InputOpener {
       + (best.dialect.escape == .backslash ? ", \\\" escapes" : "")
     return OpenedInput(
       path: path, profile: best.match.profile, header: best.match.header, format: format,
-      csv: reader, json: nil, hasher: hasher)
+      csv: reader, json: nil, dialect: best.dialect, bytes: bytes, hasher: hasher)
   }
 
   private static func headerError(

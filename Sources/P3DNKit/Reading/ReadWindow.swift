@@ -11,11 +11,19 @@ final class ReadWindow {
   var start = 0
   private(set) var end = 0
   private(set) var atEOF = false
+  /// The file offset of `buffer[0]`.
+  private(set) var fileOffset: Int
 
-  init(input: FileBytes, size: Int) {
+  /// A window on `input`, whose next byte is at file offset `offset`.
+  init(input: FileBytes, size: Int, offset: Int = 0) {
     self.input = input
+    self.fileOffset = offset
     buffer = .allocate(capacity: max(size, 16))
   }
+
+  /// The file offset of `buffer[position]`.
+  @inline(__always)
+  func offset(of position: Int) -> Int { fileOffset + position }
 
   deinit { buffer.deallocate() }
 
@@ -28,6 +36,7 @@ final class ReadWindow {
         base.update(from: base + start, count: remaining)
       }
       end = remaining
+      fileOffset += start
       start = 0
     } else if end == buffer.count {
       guard buffer.count < Self.maximumRecordBytes else {
