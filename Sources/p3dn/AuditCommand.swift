@@ -47,9 +47,14 @@ struct AuditCommand: ParsableCommand {
     let language = languageOptions.language
     let policy = try input.loadPolicy()
     let report: AuditReport
+    var request = input.request(policy: policy, opdFilters: opd)
+    let progress = ProgressDisplay.start(language: language)
+    request.progress = progress?.counter
     do {
-      report = try AuditEngine.run(input.request(policy: policy, opdFilters: opd))
+      report = try AuditEngine.run(request)
+      progress?.stop()
     } catch {
+      progress?.stop()
       throw Failure.input(error)
     }
     let text: String

@@ -43,9 +43,13 @@ struct ValidateCommand: ParsableCommand {
     var request = input.request(policy: policy)
     request.requireSingleYear = false
     let summary: ValidationSummary
+    let progress = ProgressDisplay.start(language: language)
+    request.progress = progress?.counter
     do {
       summary = ValidationSummary(report: try AuditEngine.run(request))
+      progress?.stop()
     } catch {
+      progress?.stop()
       throw Failure.input(error)
     }
     let renderer = ValidationRenderer(language: language)

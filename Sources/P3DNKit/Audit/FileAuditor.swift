@@ -63,16 +63,42 @@ struct FileAuditor: Sendable {
     let slot: Int
   }
 
-  /// Sums of one OPD slot; names by their index in the file's name table.
-  private struct SlotSums {
-    var sums = OPDSums()
-    var names: [Int: (count: Int, first: Int)] = [:]
+  /// How often a name (by its index in the file's name table) was seen on a slot's lines.
+  private struct NameCount {
+    let name: Int
+    var count: Int
+    let first: Int
   }
 
-  /// Sums of one fiscal year, by OPD slot.
-  private struct YearSlots {
-    var year: Int?
-    var opds: [SlotSums] = []
+  /// Sums of one fiscal year by OPD slot, in flat arrays updated in place.
+  private final class YearSlots {
+    let year: Int?
+    var candidates = 0
+    /// Two per slot: plan, realization; a stage with no line has `lines == 0`.
+    var stages: [StageSums] = []
+    /// Per slot, the names seen (usually one or two).
+    var names: [[NameCount]] = []
+
+    init(year: Int?) { self.year = year }
+
+    @inline(__always)
+    func add(slot: Int, stage: Stage, amount: Money, _ line: LineClassification) {
+      if names.count <= slot {
+        let missing = slot + 1 - names.count
+        names.append(contentsOf: repeatElement([], count: missing))
+        stages.append(contentsOf: repeatElement(StageSums(), count: 2 * missing))
+      }
+      stages[2 * slot + (stage == .plan ? 0 : 1)].add(amount: amount, line)
+    }
+
+    @inline(__always)
+    func note(name: Int, slot: Int, order: Int) {
+      if let index = names[slot].firstIndex(where: { $0.name == name }) {
+        names[slot][index].count += 1
+      } else {
+        names[slot].append(NameCount(name: name, count: 1, first: order))
+      }
+    }
   }
 
   /// Audits the records of `source` into `result`. `order` is added to each row's number
@@ -310,7 +336,6 @@ struct FileAuditor: Sendable {
       }
 
       // A candidate for inclusion: it counts when its year is the reported one.
-      result.candidatesByYear[year, default: 0] += 1
       let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
       if lastBucket < 0 || buckets[lastBucket].year != year {
         if let found = buckets.firstIndex(where: { $0.year == year }) {
@@ -320,8 +345,9 @@ struct FileAuditor: Sendable {
           lastBucket = buckets.count - 1
         }
       }
-      while buckets[lastBucket].opds.count <= code.slot { buckets[lastBucket].opds.append(SlotSums()) }
-      buckets[lastBucket].opds[code.slot].sums.add(stage: stage, amount: amount, classification)
+      let bucket = buckets[lastBucket]
+      bucket.candidates += 1
+      bucket.add(slot: code.slot, stage: stage, amount: amount, classification)
       if nameIndex >= 0 {
         let cell = ByteText.trimmed(source.cell(nameIndex))
         if !cell.isEmpty {
@@ -329,11 +355,7 @@ struct FileAuditor: Sendable {
             nameTexts.append(TextDecoding.decode(bytes, as: encoding))
             return nameTexts.count - 1
           }
-          if let seen = buckets[lastBucket].opds[code.slot].names[name] {
-            buckets[lastBucket].opds[code.slot].names[name] = (seen.count + 1, seen.first)
-          } else {
-            buckets[lastBucket].opds[code.slot].names[name] = (1, fileIndex << 48 | order)
-          }
+          bucket.note(name: name, slot: code.slot, order: fileIndex << 48 | order)
         }
       }
     }
@@ -342,11 +364,17 @@ struct FileAuditor: Sendable {
     if sawRealization { result.stagesSeen.insert(.realization) }
     result.warnings.unrecognizedFlags = classifier.unrecognizedWords
     for bucket in buckets {
+      result.candidatesByYear[bucket.year, default: 0] += bucket.candidates
       var sums = YearSums()
-      for (slot, opd) in bucket.opds.enumerated() where opd.sums.plan != nil || opd.sums.realization != nil {
-        var named = opd.sums
-        for (name, seen) in opd.names { named.names[nameTexts[name]] = seen }
-        sums.opds[slotCodes[slot], default: OPDSums()].merge(named)
+      for slot in bucket.names.indices {
+        let plan = bucket.stages[2 * slot]
+        let realization = bucket.stages[2 * slot + 1]
+        guard plan.lines > 0 || realization.lines > 0 else { continue }
+        var opd = OPDSums()
+        opd.plan = plan.lines > 0 ? plan : nil
+        opd.realization = realization.lines > 0 ? realization : nil
+        for seen in bucket.names[slot] { opd.names[nameTexts[seen.name]] = (seen.count, seen.first) }
+        sums.opds[slotCodes[slot], default: OPDSums()].merge(opd)
       }
       result.years[bucket.year] = sums
     }

@@ -166,15 +166,23 @@ public enum AmountParser {
     /// The amount in sen: integer groups, then two fraction digits rounded half away
     /// from zero on the third.
     func convert(fractionGroup: Int, negative: Bool) -> AmountReading {
+      // Up to 18 digits in 64 bits, longer numbers in 128.
+      var small: UInt64 = 0
       var rupiah: Int128 = 0
       var digits = 0
       for group in 0..<fractionGroup {
         for position in bounds[2 * group]..<bounds[2 * group + 1] {
-          if rupiah > 0 || text[position] != 0x30 { digits += 1 }
+          if digits > 0 || text[position] != 0x30 { digits += 1 }
           if digits > Money.maximumRupiahDigits { return .bad }
-          rupiah = rupiah * 10 + Int128(text[position] &- 0x30)
+          if digits <= 18 {
+            small = small &* 10 &+ UInt64(text[position] &- 0x30)
+          } else {
+            if digits == 19 { rupiah = Int128(small) }
+            rupiah = rupiah * 10 + Int128(text[position] &- 0x30)
+          }
         }
       }
+      if digits <= 18 { rupiah = Int128(small) }
       var sen: Int128 = 0
       var rounded = false
       if fractionGroup < count {

@@ -27,14 +27,30 @@ struct ByteCache<Value> {
 
   var count: Int { values.count }
 
+  /// A fast hash of a short byte string, eight bytes at a time (multiply and mix).
   @inline(__always)
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    // FNV-1a, then a final mix so that the low bits spread.
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+    guard let base = key.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    while index + 8 <= key.count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      hash = (hash ^ word) &* 0xbf58_476d_1ce4_e5b9
+      hash ^= hash >> 31
+      index += 8
     }
-    hash ^= hash >> 29
+    if index < key.count {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < key.count {
+        tail |= UInt64(base[index]) << shift
+        shift += 8
+        index += 1
+      }
+      hash = (hash ^ tail) &* 0x94d0_49bb_1331_11eb
+      hash ^= hash >> 29
+    }
     hash = hash &* 0xbf58_476d_1ce4_e5b9
     hash ^= hash >> 32
     return hash
@@ -54,10 +70,24 @@ struct ByteCache<Value> {
   }
 
   private func equals(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let keyBase = key.baseAddress else { return true }
     let start = Int(slot.offset)
     return arena.withUnsafeBufferPointer { stored in
-      for position in 0..<key.count where stored[start + position] != key[position] {
-        return false
+      guard let storedBase = stored.baseAddress else { return false }
+      let left = UnsafeRawPointer(storedBase + start)
+      let right = UnsafeRawPointer(keyBase)
+      var index = 0
+      while index + 8 <= key.count {
+        if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        {
+          return false
+        }
+        index += 8
+      }
+      while index < key.count {
+        if storedBase[start + index] != keyBase[index] { return false }
+        index += 1
       }
       return true
     }

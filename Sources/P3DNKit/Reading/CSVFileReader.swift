@@ -12,7 +12,7 @@ public final class CSVFileReader: RecordSource {
   /// The first byte to read is the start of a record (false: skip a byte order mark).
   private let startsAtRecord: Bool
   private var nextLine = 1
-  private var fields: [FieldSpan] = []
+  private var fields = FieldList()
   public private(set) var line = 0
 
   /// A reader of the records of `input` (opened at `startOffset`), from the start of the
@@ -27,8 +27,9 @@ public final class CSVFileReader: RecordSource {
     self.startsAtRecord = startOffset > 0
     self.dialect = dialect
     self.scanner = CSVScanner(dialect: dialect)
-    fields.reserveCapacity(64)
   }
+
+  deinit { fields.deallocate() }
 
   public var fieldCount: Int { fields.count }
 
@@ -57,7 +58,7 @@ public final class CSVFileReader: RecordSource {
         window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields)
       switch outcome {
       case .record(let next, let lineBreaks):
-        for index in fields.indices where fields[index].needsUnescape {
+        for index in 0..<fields.count where fields[index].needsUnescape {
           fields[index].end = scanner.unescape(window.buffer, fields[index])
         }
         line = nextLine

@@ -37,9 +37,9 @@ struct CSVScanner {
   /// Scans the record starting at `start`. `fields` is cleared and filled.
   func scan(
     _ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, end: Int, atEOF: Bool,
-    fields: inout [FieldSpan]
+    fields: inout FieldList
   ) -> ScanOutcome {
-    fields.removeAll(keepingCapacity: true)
+    fields.removeAll()
     let delimiter = self.delimiter
     var position = start
     var lineBreaks = 0
@@ -51,7 +51,10 @@ struct CSVScanner {
         var cursor = contentStart
         var escaped = false
         var closedAt = -1
+        let special = escape == .backslash ? Self.backslash : Self.quote
         while cursor < end {
+          cursor = ByteSearch.first(of: Self.quote, special, Self.newline, in: buffer, from: cursor, end: end)
+          if cursor >= end { break }
           let byte = buffer[cursor]
           if byte == Self.quote {
             // Doubled quote?
@@ -102,12 +105,8 @@ struct CSVScanner {
         fields.append(FieldSpan(start: contentStart, end: closedAt, needsUnescape: escaped))
       } else {
         // Unquoted field: up to the delimiter or the line end.
-        var cursor = position
-        while cursor < end {
-          let byte = buffer[cursor]
-          if byte == delimiter || byte == Self.newline || byte == Self.carriageReturn { break }
-          cursor += 1
-        }
+        let cursor = ByteSearch.first(
+          of: delimiter, Self.newline, Self.carriageReturn, in: buffer, from: position, end: end)
         if cursor >= end && !atEOF { return .needMore }
         fields.append(FieldSpan(start: position, end: cursor, needsUnescape: false))
         position = cursor

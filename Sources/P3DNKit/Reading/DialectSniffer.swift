@@ -77,7 +77,8 @@ public enum DialectSniffer {
     defer { copy.deallocate() }
     _ = copy.initialize(from: sample)
     let scanner = CSVScanner(dialect: dialect)
-    var fields: [FieldSpan] = []
+    var fields = FieldList()
+    defer { fields.deallocate() }
     var records: [[String]] = []
     var position = dialect.bomLength
     while records.count < limit && position < sample.count {
@@ -86,7 +87,8 @@ public enum DialectSniffer {
       guard case .record(let next, _) = outcome else { break }
       var row: [String] = []
       row.reserveCapacity(fields.count)
-      for field in fields {
+      for index in 0..<fields.count {
+        let field = fields[index]
         let end = field.needsUnescape ? scanner.unescape(copy, field) : field.end
         row.append(
           TextDecoding.decode(
