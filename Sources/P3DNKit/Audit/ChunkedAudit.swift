@@ -32,6 +32,44 @@ struct ChunkedAudit: Sendable {
     var lineBreaks = 0
     var result: FileResult?
     var error: AuditError?
+    /// Set, under the merger's lock, once the chunk was audited.
+    var done = false
+  }
+
+  /// The chunks merged so far, in file order.
+  final class Merger: Sendable {
+    struct State {
+      var merged: FileResult
+      /// The line and offset where the next chunk to merge must start.
+      var line: Int
+      var expectedStart: Int
+      var next = 0
+      var error: AuditError?
+    }
+
+    let state: Mutex<State>
+
+    init(state: State) { self.state = Mutex(state) }
+  }
+
+  /// Checks that a chunk started where the previous one ended (reading it again from there
+  /// when not), then adds it to the merged result.
+  private func merge(_ outcome: Outcome, index: Int, into state: inout Merger.State) {
+    if outcome.start != state.expectedStart {
+      outcome.start = state.expectedStart
+      outcome.error = nil
+      outcome.result = nil
+      audit(chunk: index, outcome)
+    }
+    if let error = outcome.error {
+      state.error = error.shiftingLines(by: state.line - 1)
+      return
+    }
+    if let result = outcome.result {
+      state.merged.merge(result, lineOffset: state.line - 1, rejectedLimit: auditor.rejectedLimit)
+    }
+    state.line += outcome.lineBreaks
+    state.expectedStart = outcome.actualEnd
   }
 
   func run() throws(AuditError) -> FileResult {
@@ -45,10 +83,16 @@ struct ChunkedAudit: Sendable {
       var error: ReadError?
     }
     let digest = Digest()
+    let merger = Merger(
+      state: Merger.State(
+        merged: FileResult(path: path, profile: profileName), line: dataLine, expectedStart: dataStart))
     let task = self
     let path = self.path
-    WorkerPool.run(tasks: count + 1, threads: threads) { index in
-      if index == count {
+    // Task 0 is the checksum, which reads the whole file: it starts first so that it runs
+    // beside the chunks rather than after them.
+    WorkerPool.run(tasks: count + 1, threads: threads) { number in
+      let index = number - 1
+      if number == 0 {
         switch Result(catching: { () throws(ReadError) in
           try HashBox.digest(of: path, bufferSize: task.bufferSize)
         }) {
@@ -69,29 +113,24 @@ struct ChunkedAudit: Sendable {
         case .failure(let error):
           outcome.error = .read(error)
           outcome.start = -1
-          return
         }
       }
-      task.audit(chunk: index, outcome)
+      if outcome.start >= 0 { task.audit(chunk: index, outcome) }
+      // Merge, in file order, every chunk that is done: memory holds only the chunks
+      // that wait for an earlier one.
+      merger.state.withLock { state in
+        outcome.done = true
+        while state.next < outcomes.count, outcomes[state.next].done, state.error == nil {
+          task.merge(outcomes[state.next], index: state.next, into: &state)
+          outcomes[state.next].result = nil
+          state.next += 1
+        }
+      }
     }
     if let error = digest.error { throw .read(error) }
-
-    var merged = FileResult(path: path, profile: profileName)
-    var line = dataLine
-    var expectedStart = dataStart
-    for (index, outcome) in outcomes.enumerated() {
-      if outcome.start != expectedStart {
-        outcome.start = expectedStart
-        outcome.error = nil
-        outcome.result = nil
-        audit(chunk: index, outcome)
-      }
-      if let error = outcome.error { throw error.shiftingLines(by: line - 1) }
-      if let result = outcome.result {
-        merged.merge(result, lineOffset: line - 1, rejectedLimit: auditor.rejectedLimit)
-      }
-      line += outcome.lineBreaks
-      expectedStart = outcome.actualEnd
+    var merged = try merger.state.withLock { state throws(AuditError) -> FileResult in
+      if let error = state.error { throw error }
+      return state.merged
     }
     merged.sha256 = digest.value
     return merged
