@@ -103,3 +103,56 @@ struct MoneyTests {
     #expect(Share(amount: m("5"), total: m("-5")) == nil)
   }
 }
+
+/// The number forms of CONTRACT §4.1 as regular expressions, applied in order: an
+/// independent model of the amount parser, compared on many generated numbers.
+@Suite("Amount forms against their regular expressions")
+struct AmountFormModelTests {
+  static func model(_ text: String) -> AmountReading {
+    let forms: [(Regex<Substring>, grouping: Character?, decimal: Character?)] = [
+      (try! Regex(#"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$"#), ".", ","),
+      (try! Regex(#"^\d+,\d{1,2}$"#), nil, ","),
+      (try! Regex(#"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$"#), ",", "."),
+      (try! Regex(#"^\d+(?:\.\d+)?$"#), nil, "."),
+    ]
+    for form in forms where text.wholeMatch(of: form.0) != nil {
+      var integer = text
+      var fraction = ""
+      if let decimal = form.decimal, let cut = text.lastIndex(of: decimal) {
+        integer = String(text[..<cut])
+        fraction = String(text[text.index(after: cut)...])
+      }
+      if let grouping = form.grouping { integer.removeAll { $0 == grouping } }
+      let significant = integer.drop { $0 == "0" }
+      guard significant.count <= 27 else { return .bad }
+      var sen = (Int128(String(significant)) ?? 0) * 100
+      let digits = Array(fraction)
+      if !digits.isEmpty { sen += Int128(String(digits[0]))! * 10 }
+      if digits.count >= 2 { sen += Int128(String(digits[1]))! }
+      if digits.count >= 3, digits[2] >= "5" { sen += 1 }
+      let rounded = digits.count > 2 && digits.dropFirst(2).contains { $0 != "0" }
+      return .value(Money(sen: sen), rounded: rounded)
+    }
+    return .bad
+  }
+
+  @Test("20,000 generated numbers read as the model reads them")
+  func generated() {
+    var seed: UInt64 = 2022
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let alphabet = Array("0123456789.,")
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<(1 + next(14)) {
+        // Mostly digits, some separators.
+        text.append(next(4) == 0 ? alphabet[10 + next(2)] : alphabet[next(10)])
+      }
+      let expected = Self.model(text)
+      #expect(AmountParser.parse(text) == expected, "\(text)")
+      if AmountParser.parse(text) != expected { return }
+    }
+  }
+}

@@ -88,118 +88,115 @@ public enum AmountParser {
     return readNumber(UnsafeBufferPointer(rebasing: text[start..<end]), negative: negative)
   }
 
-  /// Matches the number forms in order and converts the first that fits.
-  private static func readNumber(_ text: UnsafeBufferPointer<UInt8>, negative: Bool)
-    -> AmountReading
-  {
-    // The text is at most 64 bytes, so at most 33 digit groups: split it into groups and
-    // the separators between them, on the stack.
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * text.count + 2) { bounds in
-      var groupCount = 0
-      var groupStart = 0
-      for index in 0..<text.count {
-        let byte = text[index]
-        if byte >= 0x30 && byte <= 0x39 { continue }
-        guard byte == dot || byte == comma, index > groupStart else { return .bad }
-        bounds[2 * groupCount] = groupStart
-        bounds[2 * groupCount + 1] = index
-        groupCount += 1
-        groupStart = index + 1
-      }
-      guard text.count > groupStart else { return .bad }
-      bounds[2 * groupCount] = groupStart
-      bounds[2 * groupCount + 1] = text.count
-      groupCount += 1
-      let groups = Groups(text: text, bounds: bounds, count: groupCount)
-      guard let fraction = groups.match() else { return .bad }
-      return groups.convert(fractionGroup: fraction, negative: negative)
-    }
-  }
-
   private static let dot = UInt8(ascii: ".")
   private static let comma = UInt8(ascii: ",")
 
-  /// The digit groups of a number and the forms of CONTRACT §4.1 they may take.
-  private struct Groups {
-    let text: UnsafeBufferPointer<UInt8>
-    /// Start and end of each group, interleaved.
-    let bounds: UnsafeMutableBufferPointer<Int>
-    let count: Int
+  /// Matches the number forms in order and converts the first that fits, in one pass
+  /// over digit groups and the separators between them.
+  static func readNumber(_ text: UnsafeBufferPointer<UInt8>, negative: Bool) -> AmountReading {
+    var integer = Accumulator()
+    var separators = 0
+    var firstSeparator: UInt8 = 0
+    var lastSeparator: UInt8 = 0
+    var firstGroupLength = 0
+    // Every separator but the last equals the first; every group between the first and
+    // the last has three digits.
+    var uniformBeforeLast = true
+    var innerGroupsOfThree = true
+    var groupStart = 0
+    for index in 0..<text.count {
+      let byte = text[index]
+      if byte &- 0x30 < 10 { continue }
+      guard byte == dot || byte == comma, index > groupStart else { return .bad }
+      let length = index - groupStart
+      if separators == 0 {
+        firstGroupLength = length
+        firstSeparator = byte
+      } else {
+        if length != 3 { innerGroupsOfThree = false }
+        if lastSeparator != firstSeparator { uniformBeforeLast = false }
+      }
+      guard integer.add(text, groupStart..<index) else { return .bad }
+      lastSeparator = byte
+      separators += 1
+      groupStart = index + 1
+    }
+    let lastLength = text.count - groupStart
+    guard lastLength > 0 else { return .bad }
+    let last = groupStart..<text.count
 
-    func length(_ group: Int) -> Int { bounds[2 * group + 1] - bounds[2 * group] }
-    /// The separator after `group`.
-    func separator(after group: Int) -> UInt8 { text[bounds[2 * group + 1]] }
-
-    /// The index of the fraction group (`count` when there is none) of the first form the
-    /// groups fit, or nil when they fit none.
-    func match() -> Int? {
-      if count == 1 { return count }
+    enum Form { case integer, fraction }
+    var form: Form? = nil
+    if separators == 0 {
+      form = .integer
+    } else {
+      let groupedStart = (1...3).contains(firstGroupLength) && uniformBeforeLast && innerGroupsOfThree
       // Indonesian d{1,3}(.ddd)+(,d{1,2})?
-      if let fraction = grouped(grouping: dot, decimal: comma, fractionLengths: 1...2) { return fraction }
+      if groupedStart && firstSeparator == dot {
+        if lastSeparator == dot && lastLength == 3 {
+          form = .integer
+        } else if lastSeparator == comma && separators >= 2 && lastLength <= 2 {
+          form = .fraction
+        }
+      }
       // Indonesian d+,d{1,2}
-      if count == 2 && separator(after: 0) == comma && (1...2).contains(length(1)) { return 1 }
+      if form == nil && separators == 1 && lastSeparator == comma && lastLength <= 2 { form = .fraction }
       // English d{1,3}(,ddd)+(.d+)?
-      if let fraction = grouped(grouping: comma, decimal: dot, fractionLengths: 1...Int.max) {
-        return fraction
+      if form == nil && groupedStart && firstSeparator == comma {
+        if lastSeparator == comma && lastLength == 3 {
+          form = .integer
+        } else if lastSeparator == dot && separators >= 2 {
+          form = .fraction
+        }
       }
       // Plain d+(.d+)?
-      if count == 2 && separator(after: 0) == dot { return 1 }
-      return nil
+      if form == nil && separators == 1 && lastSeparator == dot { form = .fraction }
     }
+    guard let form else { return .bad }
 
-    /// `d{1,3}(<grouping>ddd)+(<decimal>d{fractionLengths})?`.
-    private func grouped(grouping: UInt8, decimal: UInt8, fractionLengths: ClosedRange<Int>) -> Int? {
-      guard (1...3).contains(length(0)) else { return nil }
-      var last = count - 1
-      var fraction = count
-      if last >= 2 && separator(after: last - 1) == decimal && fractionLengths.contains(length(last)) {
-        fraction = last
-        last -= 1
+    var sen: Int128 = 0
+    var rounded = false
+    switch form {
+    case .integer:
+      guard integer.add(text, last) else { return .bad }
+    case .fraction:
+      let first = Int128(text[last.lowerBound] &- 0x30)
+      let second = lastLength >= 2 ? Int128(text[last.lowerBound + 1] &- 0x30) : 0
+      sen = first * 10 + second
+      if lastLength > 2 {
+        for position in (last.lowerBound + 2)..<last.upperBound where text[position] != 0x30 {
+          rounded = true
+          break
+        }
+        if text[last.lowerBound + 2] >= UInt8(ascii: "5") { sen += 1 }
       }
-      guard last >= 1 else { return nil }
-      for group in 1...last where separator(after: group - 1) != grouping || length(group) != 3 {
-        return nil
-      }
-      return fraction
     }
+    let total = integer.value * 100 + sen
+    return .value(Money(sen: negative ? -total : total), rounded: rounded)
+  }
 
-    /// The amount in sen: integer groups, then two fraction digits rounded half away
-    /// from zero on the third.
-    func convert(fractionGroup: Int, negative: Bool) -> AmountReading {
-      // Up to 18 digits in 64 bits, longer numbers in 128.
-      var small: UInt64 = 0
-      var rupiah: Int128 = 0
-      var digits = 0
-      for group in 0..<fractionGroup {
-        for position in bounds[2 * group]..<bounds[2 * group + 1] {
-          if digits > 0 || text[position] != 0x30 { digits += 1 }
-          if digits > Money.maximumRupiahDigits { return .bad }
-          if digits <= 18 {
-            small = small &* 10 &+ UInt64(text[position] &- 0x30)
-          } else {
-            if digits == 19 { rupiah = Int128(small) }
-            rupiah = rupiah * 10 + Int128(text[position] &- 0x30)
-          }
+  /// The integer part of an amount, digit by digit: in 64 bits up to 18 significant
+  /// digits, then in 128, refusing more than ``Money/maximumRupiahDigits``.
+  private struct Accumulator {
+    private var small: UInt64 = 0
+    private var large: Int128 = 0
+    private var digits = 0
+
+    var value: Int128 { digits <= 18 ? Int128(small) : large }
+
+    mutating func add(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      for position in range {
+        let digit = text[position] &- 0x30
+        if digits > 0 || digit != 0 { digits += 1 }
+        if digits > Money.maximumRupiahDigits { return false }
+        if digits <= 18 {
+          small = small &* 10 &+ UInt64(digit)
+        } else {
+          if digits == 19 { large = Int128(small) }
+          large = large * 10 + Int128(digit)
         }
       }
-      if digits <= 18 { rupiah = Int128(small) }
-      var sen: Int128 = 0
-      var rounded = false
-      if fractionGroup < count {
-        let start = bounds[2 * fractionGroup]
-        let end = bounds[2 * fractionGroup + 1]
-        let second = end - start >= 2 ? Int128(text[start + 1] &- 0x30) : 0
-        sen = Int128(text[start] &- 0x30) * 10 + second
-        if end - start > 2 {
-          for position in (start + 2)..<end where text[position] != 0x30 {
-            rounded = true
-            break
-          }
-          if text[start + 2] >= UInt8(ascii: "5") { sen += 1 }
-        }
-      }
-      let total = rupiah * 100 + sen
-      return .value(Money(sen: negative ? -total : total), rounded: rounded)
+      return true
     }
   }
 }
