@@ -15,9 +15,16 @@ indirect enum JSONValue {
   /// Pretty-printed with two-space indentation and a final newline.
   func rendered() -> String {
     var output = ""
+    output.reserveCapacity(1 << 16)
     write(to: &output, indent: 0)
     output.append("\n")
     return output
+  }
+
+  private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+  private static func indentation(_ level: Int) -> String {
+    level < indents.count ? indents[level] : String(repeating: "  ", count: level)
   }
 
   private func write(to output: inout String, indent: Int) {
@@ -33,11 +40,11 @@ indirect enum JSONValue {
       }
       output.append("[\n")
       for (index, value) in values.enumerated() {
-        output.append(String(repeating: "  ", count: indent + 1))
+        output.append(Self.indentation(indent + 1))
         value.write(to: &output, indent: indent + 1)
         output.append(index + 1 < values.count ? ",\n" : "\n")
       }
-      output.append(String(repeating: "  ", count: indent) + "]")
+      output.append(Self.indentation(indent) + "]")
     case .object(let members):
       if members.isEmpty {
         output.append("{}")
@@ -45,18 +52,29 @@ indirect enum JSONValue {
       }
       output.append("{\n")
       for (index, (key, value)) in members.enumerated() {
-        output.append(String(repeating: "  ", count: indent + 1))
+        output.append(Self.indentation(indent + 1))
         Self.writeString(key, to: &output)
         output.append(": ")
         value.write(to: &output, indent: indent + 1)
         output.append(index + 1 < members.count ? ",\n" : "\n")
       }
-      output.append(String(repeating: "  ", count: indent) + "}")
+      output.append(Self.indentation(indent) + "}")
     }
   }
 
   static func writeString(_ text: String, to output: inout String) {
     output.append("\"")
+    // Most strings need no escape: append them whole.
+    var plain = true
+    for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 {
+      plain = false
+      break
+    }
+    if plain {
+      output.append(text)
+      output.append("\"")
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output.append("\\\"")
