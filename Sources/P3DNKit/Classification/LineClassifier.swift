@@ -125,7 +125,9 @@ struct LineClassifier {
       result.umkk = value
     } else {
       let umk = flag(row, umkFlag)
-      let cooperative = isKoperasi(row)
+      // The koperasi flag is always read (its unknown words are counted); the vendor's
+      // name only when it can still change the outcome.
+      let cooperative = isKoperasi(row, nameMatters: umk != .yes)
       if umk == .yes || cooperative {
         result.umkk = amount
       } else if umk == .no {
@@ -255,9 +257,9 @@ struct LineClassifier {
   /// A line is a koperasi when its koperasi flag is yes, or, only when that cell is empty
   /// or absent, when the vendor's name marks a cooperative. An unrecognized word in the
   /// cell is warned about and does not make the line a koperasi.
-  private mutating func isKoperasi<S: RecordSource>(_ row: S) -> Bool {
+  private mutating func isKoperasi<S: RecordSource>(_ row: S, nameMatters: Bool) -> Bool {
     if let flag = flag(row, koperasiFlag) { return flag == .yes }
-    guard vendor >= 0 else { return false }
+    guard nameMatters, vendor >= 0 else { return false }
     let cell = ByteText.trimmed(row.cell(vendor))
     if cell.isEmpty { return false }
     let encoding = row.encoding

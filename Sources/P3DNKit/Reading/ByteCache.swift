@@ -27,30 +27,28 @@ struct ByteCache<Value> {
 
   var count: Int { values.count }
 
-  /// A fast hash of a short byte string, eight bytes at a time (multiply and mix).
+  /// A fast hash of a short byte string, eight bytes at a time (multiply and mix); the
+  /// last word of a key of eight bytes or more overlaps the one before it.
   @inline(__always)
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
     guard let base = key.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
-    var index = 0
-    while index + 8 <= key.count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      hash = (hash ^ word) &* 0xbf58_476d_1ce4_e5b9
-      hash ^= hash >> 31
-      index += 8
-    }
-    if index < key.count {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < key.count {
-        tail |= UInt64(base[index]) << shift
-        shift += 8
-        index += 1
+    let count = key.count
+    if count >= 8 {
+      var index = 0
+      while index + 8 < count {
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+        hash ^= hash >> 31
+        index += 8
       }
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94d0_49bb_1331_11eb
+    } else {
+      var tail: UInt64 = 0
+      for index in 0..<count { tail |= UInt64(base[index]) << (8 * UInt64(index)) }
       hash = (hash ^ tail) &* 0x94d0_49bb_1331_11eb
-      hash ^= hash >> 29
     }
+    hash ^= hash >> 29
     hash = hash &* 0xbf58_476d_1ce4_e5b9
     hash ^= hash >> 32
     return hash
@@ -76,8 +74,13 @@ struct ByteCache<Value> {
       guard let storedBase = stored.baseAddress else { return false }
       let left = UnsafeRawPointer(storedBase + start)
       let right = UnsafeRawPointer(keyBase)
+      let count = key.count
+      guard count >= 8 else {
+        for index in 0..<count where storedBase[start + index] != keyBase[index] { return false }
+        return true
+      }
       var index = 0
-      while index + 8 <= key.count {
+      while index + 8 < count {
         if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
           != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         {
@@ -85,11 +88,8 @@ struct ByteCache<Value> {
         }
         index += 8
       }
-      while index < key.count {
-        if storedBase[start + index] != keyBase[index] { return false }
-        index += 1
-      }
-      return true
+      return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
   }
 
