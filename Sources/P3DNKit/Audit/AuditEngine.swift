@@ -44,7 +44,6 @@ public struct AuditRequest: Sendable {
 /// Runs an audit: read → classify → aggregate → check. Values in, a report out.
 public enum AuditEngine {
   public static func run(_ request: AuditRequest) throws(AuditError) -> AuditReport {
-    let request = request
     var forced: Profile? = nil
     if let name = request.profileName {
       guard let profile = ProfileRegistry.named(name) else {
