@@ -245,3 +245,51 @@ struct ReaderTests {
     #expect(rows.allSatisfy { $0.count == header.count })
   }
 }
+
+/// Generated text full of delimiters, quotes, line ends and backslashes reads into the same
+/// records (and the same errors) whatever the buffer size, so no record boundary depends on
+/// where a read happens to stop.
+@Suite("Scanner: buffer boundaries")
+struct ScannerBoundaryTests {
+  static func records(_ path: String, _ dialect: CSVDialect, bufferSize: Int) throws -> [[String]] {
+    let reader = CSVFileReader(input: try FileBytes(path: path), dialect: dialect, bufferSize: bufferSize)
+    var rows: [[String]] = []
+    do {
+      while try reader.next() {
+        rows.append(
+          ["@\(reader.line)"]
+            + (0..<reader.fieldCount).map { TextDecoding.decode(reader.cell($0), as: .utf8) })
+      }
+    } catch {
+      rows.append(["error \(error)"])
+    }
+    return rows
+  }
+
+  @Test(
+    "same records",
+    arguments: [(",", QuoteEscape.doubled), (";", .doubled), (",", .backslash), ("\t", .doubled)])
+  func sameRecords(_ delimiter: String, _ escape: QuoteEscape) throws {
+    var seed: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let pieces = [
+      delimiter, delimiter, delimiter, "\n", "\r\n", "\r", "\"", "\\", "ab", "Rp 1.000", "x", " ",
+      "1234567890",
+    ]
+    let dialect = CSVDialect(delimiter: UInt8(ascii: Unicode.Scalar(delimiter)!), escape: escape)
+    for _ in 0..<150 {
+      var text = ""
+      for _ in 0..<(1 + next(120)) { text += pieces[next(pieces.count)] }
+      let path = Support.temporaryFile(text)
+      let expected = try Self.records(path, dialect, bufferSize: 1 << 20)
+      for size in [16, 23, 64] {
+        let small = try Self.records(path, dialect, bufferSize: size)
+        #expect(small == expected, "\(size): \(text.debugDescription)")
+        if small != expected { return }
+      }
+    }
+  }
+}
