@@ -18,6 +18,7 @@ final class ProgressDisplay: Sendable {
   private let stopped = Atomic<Bool>(false)
   private let shown = Atomic<Bool>(false)
   private let finished = DispatchSemaphore(value: 0)
+  private let wake = DispatchSemaphore(value: 0)
 
   init(language: Language) { self.language = language }
 
@@ -32,7 +33,9 @@ final class ProgressDisplay: Sendable {
   private func loop() {
     var ticks = 0
     while !stopped.load(ordering: .relaxed) {
-      usleep(100_000)
+      // Every tenth of a second, or at once when the audit ends.
+      _ = wake.wait(timeout: .now() + .milliseconds(100))
+      if stopped.load(ordering: .relaxed) { break }
       ticks += 1
       if ticks >= 5 && ticks % 2 == 1 { draw() }
     }
@@ -58,6 +61,7 @@ final class ProgressDisplay: Sendable {
   /// Stops the display and erases its line.
   func stop() {
     stopped.store(true, ordering: .relaxed)
+    wake.signal()
     finished.wait()
   }
 }
