@@ -43,3 +43,29 @@ struct ByteCacheTests {
     #expect(computed == 6)
   }
 }
+
+@Suite("ByteCache keys")
+struct ByteCacheKeyTests {
+  @Test("keys of every length up to 40 that differ in one byte never share an entry")
+  func distinctKeys() {
+    var cache = ByteCache<String>(limit: 1 << 20)
+    var keys: [String] = []
+    for length in 0...40 {
+      let base = String(repeating: "a", count: length)
+      keys.append(base)
+      for position in 0..<length {
+        var bytes = Array(base.utf8)
+        bytes[position] = UInt8(ascii: "b")
+        keys.append(String(decoding: bytes, as: UTF8.self))
+      }
+    }
+    keys.append("a\0")
+    for _ in 0..<2 {
+      for key in keys {
+        let value = Array(key.utf8).withUnsafeBufferPointer { bytes in cache.value(for: bytes) { _ in key } }
+        #expect(value == key)
+      }
+    }
+    #expect(cache.count == Set(keys).count)
+  }
+}
