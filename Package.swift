@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "p3dn",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "p3dn", targets: ["p3dn"]),
     .library(name: "P3DNKit", targets: ["P3DNKit"]),
