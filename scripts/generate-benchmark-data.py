@@ -72,11 +72,11 @@ def indonesian(sen):
     return grouped + ("" if cents == 0 else ",%02d" % cents)
 
 
-def canonical(rows, rng, out):
+def canonical(rows, rng):
+    """The header, then `rows` lines of a treasurer's sheet."""
     codes = opds()
-    out.write("kode_opd;nama_opd;tahap;tanggal;uraian;kode_rekening;penyedia;"
-              "kab_kota_penyedia;nilai;pdn;umk;tkdn;bmp\n")
-    batch = []
+    yield ("kode_opd;nama_opd;tahap;tanggal;uraian;kode_rekening;penyedia;"
+           "kab_kota_penyedia;nilai;pdn;umk;tkdn;bmp")
     for number in range(rows):
         code, name = codes[rng.randrange(len(codes))]
         sen = rng.randrange(10_000_00, 250_000_000_00)
@@ -113,12 +113,7 @@ def canonical(rows, rng, out):
             fields.append("lebih")
         elif roll < 0.031:
             fields = ["JUMLAH", "", "", "", "", "", "", "", indonesian(sen * 7), "", "", "", ""]
-        batch.append(";".join(fields))
-        if len(batch) == 10_000:
-            out.write("\n".join(batch) + "\n")
-            batch = []
-    if batch:
-        out.write("\n".join(batch) + "\n")
+        yield ";".join(fields)
 
 
 def quote(text):
@@ -129,12 +124,11 @@ def backslash_quote(text):
     return '"' + text.replace('"', '\\"') + '"'
 
 
-def sirup(rows, rng, out):
+def sirup(rows, rng):
     codes = opds()
-    out.write("tahun_anggaran,kd_klpd,nama_klpd,kd_satker,kd_satker_str,nama_satker,kd_rup,"
-              "nama_paket,pagu,metode_pengadaan,status_pdn,status_ukm,status_aktif_rup,"
-              "status_delete_rup,status_umumkan_rup\n")
-    batch = []
+    yield ("tahun_anggaran,kd_klpd,nama_klpd,kd_satker,kd_satker_str,nama_satker,kd_rup,"
+           "nama_paket,pagu,metode_pengadaan,status_pdn,status_ukm,status_aktif_rup,"
+           "status_delete_rup,status_umumkan_rup")
     for number in range(rows):
         code, name = codes[rng.randrange(len(codes))]
         sen = rng.randrange(1_000_000_00, 5_000_000_000_00) // 100 * 100
@@ -153,25 +147,19 @@ def sirup(rows, rng, out):
         item = ITEMS[rng.randrange(len(ITEMS))]
         if number % 50 == 0:
             item += ", paket %d\n(lanjutan)" % number
-        batch.append(",".join([
+        yield ",".join([
             year, quote("D250"), quote("Kab. Kutai Kartanegara"), str(100000 + number % 977), quote(code),
             quote(name), str(30_000_000 + number), quote(item), pagu, quote("Pengadaan Langsung"),
             quote(rng.choice(["PDN", "PDN", "PDN", "Non PDN"])),
             quote(rng.choice(["UKM", "UKM", "Non UKM"])), active, deleted, quote(announced),
-        ]))
-        if len(batch) == 10_000:
-            out.write("\n".join(batch) + "\n")
-            batch = []
-    if batch:
-        out.write("\n".join(batch) + "\n")
+        ])
 
 
-def spse(rows, rng, out):
+def spse(rows, rng):
     codes = opds()
-    out.write("tahun_anggaran,kd_klpd,kd_satker,kd_satker_str,nama_satker,kd_nontender,kd_rup,"
-              "nama_paket,pagu,nilai_kontrak,nilai_pdn_kontrak,nilai_umk_kontrak,mak,"
-              "status_nontender,nama_penyedia,npwp_penyedia\n")
-    batch = []
+    yield ("tahun_anggaran,kd_klpd,kd_satker,kd_satker_str,nama_satker,kd_nontender,kd_rup,"
+           "nama_paket,pagu,nilai_kontrak,nilai_pdn_kontrak,nilai_umk_kontrak,mak,"
+           "status_nontender,nama_penyedia,npwp_penyedia")
     for number in range(rows):
         code, name = codes[rng.randrange(len(codes))]
         sen = rng.randrange(1_000_000_00, 200_000_000_00)
@@ -186,17 +174,12 @@ def spse(rows, rng, out):
         item = ITEMS[rng.randrange(len(ITEMS))]
         if number % 50 == 0:
             item = 'Paket "%s", lanjutan\\r\\n%d' % (item, number)
-        batch.append(",".join([
+        yield ",".join([
             "2022", quote("D250"), str(12_000_000 + number % 977), quote(code), quote(name),
             str(10_000_000_000 + number), quote(str(30_000_000 + number)), backslash_quote(item),
             str(sen // 100 + 1000), value, pdn, umk, quote(mak), quote(status),
             quote(VENDORS[rng.randrange(len(VENDORS))]), quote("01.671.196.2-421.000"),
-        ]))
-        if len(batch) == 10_000:
-            out.write("\n".join(batch) + "\n")
-            batch = []
-    if batch:
-        out.write("\n".join(batch) + "\n")
+        ])
 
 
 def main():
@@ -207,8 +190,16 @@ def main():
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    lines = {"canonical": canonical, "sirup": sirup, "spse": spse}[args.shape](args.rows, rng)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
-        {"canonical": canonical, "sirup": sirup, "spse": spse}[args.shape](args.rows, rng, out)
+        batch = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) == 10_000:
+                out.write("\n".join(batch) + "\n")
+                batch = []
+        if batch:
+            out.write("\n".join(batch) + "\n")
 
 
 if __name__ == "__main__":
