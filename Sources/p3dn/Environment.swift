@@ -38,6 +38,20 @@ enum Environment {
   }
 }
 
+extension Environment {
+  /// A file that another program shortens while it is read through a mapping raises
+  /// SIGBUS; end with exit status 2 and a message instead of a crash.
+  static func reportTruncatedFiles() {
+    signal(SIGBUS) { _ in
+      // Only async-signal-safe calls here: a static text, write(2) and _exit.
+      let message: StaticString =
+        "p3dn: sebuah berkas berubah selama dibaca; jalankan audit lagi. / a file changed while it was read; run the audit again.\n"
+      _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+      _exit(2)
+    }
+  }
+}
+
 /// Writing results and messages.
 enum Output {
   static func error(_ message: String) {

@@ -46,6 +46,7 @@ struct P3DN: ParsableCommand {
 
   static func main() {
     let language = Environment.languageHint(CommandLine.arguments)
+    Environment.reportTruncatedFiles()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -84,6 +84,28 @@ public final class FileBytes {
     return sample
   }
 
+  /// Passes the whole file, from its start, to `body` in blocks of 8 MiB read through a
+  /// private read-only mapping, each block's pages dropped once `body` returns. Returns
+  /// false, having read nothing, when the file cannot be mapped (then read it instead).
+  public func withMapping(_ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+    let length = size
+    guard length > 0,
+      let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
+      mapping != MAP_FAILED
+    else { return false }
+    defer { munmap(mapping, length) }
+    _ = madvise(mapping, length, MADV_SEQUENTIAL)
+    let block = 8 << 20
+    var offset = 0
+    while offset < length {
+      let count = min(block, length - offset)
+      body(UnsafeRawBufferPointer(start: mapping + offset, count: count))
+      _ = madvise(mapping + offset, count, MADV_DONTNEED)
+      offset += count
+    }
+    return true
+  }
+
   static func lastError() -> String {
     String(cString: strerror(errno))
   }
