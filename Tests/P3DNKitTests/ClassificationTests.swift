@@ -129,10 +129,8 @@ struct ClassificationTests {
       ("1.02.0.00.0.00.02.0000", "JUMLAH", "", false), ("", "Dinas", "Belanja ATK", false),
     ])
   func totalRows(_ code: String, _ name: String, _ description: String, _ expected: Bool) {
-    let isTotal =
-      code.trimmingWhitespace().isEmpty
-      ? TotalRowDetector.isTotalRow(code: "", name: name, description: description)
-      : TotalRowDetector.beginsWithTotalWord(code)
+    let isTotal = TotalRowDetector.isTotalRow(
+      code: code.trimmingWhitespace(), otherCells: { [name, description] })
     #expect(isTotal == expected)
   }
 

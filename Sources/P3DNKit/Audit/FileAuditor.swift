@@ -185,11 +185,8 @@ struct FileAuditor: Sendable {
       let code: CodeInfo
       if codeCell.isEmpty {
         code = CodeInfo(isTotal: false, slot: -1)
-        let name = nameIndex >= 0 ? source.text(nameIndex) : ""
-        let isTotal =
-          TotalRowDetector.beginsWithTotalWord(name)
-          || descriptionIndices.contains { TotalRowDetector.beginsWithTotalWord(source.text($0)) }
-        if isTotal {
+        let textIndices = (nameIndex >= 0 ? [nameIndex] : []) + descriptionIndices
+        if TotalRowDetector.isTotalRow(code: "", otherCells: { textIndices.map(source.text) }) {
           result.reasons[.totalRow, default: 0] += 1
           continue
         }

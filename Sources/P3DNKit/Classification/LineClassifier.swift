@@ -12,11 +12,6 @@ public struct FileWarnings: Sendable, Equatable {
   /// Flag cells with a word that is not recognized: column name → value → lines.
   public var unrecognizedFlags: [String: [String: Int]] = [:]
 
-  public var isEmpty: Bool {
-    roundedAmounts == 0 && clampedValues.isEmpty && unreadableValues.isEmpty
-      && unreadablePercentages == 0 && unrecognizedFlags.isEmpty
-  }
-
   mutating func merge(_ other: FileWarnings) {
     roundedAmounts += other.roundedAmounts
     clampedValues.merge(other.clampedValues, uniquingKeysWith: +)
@@ -33,14 +28,6 @@ public struct LineClassification: Equatable, Sendable {
   public var pdn: Money?
   public var umkk: Money?
   public var local: Money?
-
-  public subscript(metric: Metric) -> Money? {
-    switch metric {
-    case .pdn: return pdn
-    case .umkk: return umkk
-    case .local: return local
-    }
-  }
 }
 
 /// The per-line decision chain of CONTRACT §4.2: value columns, then flags, then TKDN +

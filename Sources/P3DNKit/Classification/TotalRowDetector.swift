@@ -14,11 +14,10 @@ public enum TotalRowDetector {
   }
 
   /// A total row: the OPD code cell begins with a total word, or the code cell is empty
-  /// and the OPD name or the description begins so.
-  public static func isTotalRow(code: String, name: String?, description: String?) -> Bool {
+  /// and the OPD name or a description cell (`uraian`, `nama_paket`, …) begins so. The
+  /// other cells are only read when the code cell is empty.
+  public static func isTotalRow(code: String, otherCells: () -> [String]) -> Bool {
     if !code.isEmpty { return beginsWithTotalWord(code) }
-    if let name, beginsWithTotalWord(name) { return true }
-    if let description, beginsWithTotalWord(description) { return true }
-    return false
+    return otherCells().contains(where: beginsWithTotalWord)
   }
 }
