@@ -42,9 +42,10 @@ struct RenderingTests {
 
   @Test("JSON strings are escaped")
   func jsonEscapes() {
-    var output = ""
-    JSONValue.writeString("a\"b\\c\nd\u{1}é", to: &output)
-    #expect(output == #""a\"b\\c\nd\u0001é""#)
+    var output: [UInt8] = []
+    JSONValue.writeString("a\"b\\c\nd\u{1}é\u{7F}\u{85}\u{A0}\t\r", to: &output)
+    #expect(
+      String(decoding: output, as: UTF8.self) == "\"a\\\"b\\\\c\\nd\\u0001é\\u007f\\u0085\u{A0}\\t\\r\"")
   }
 
   @Test(

@@ -141,6 +141,7 @@ struct FileAuditor: Sendable {
     var maks = ByteCache<Bool>(limit: 1 << 16)
     var buckets: [YearSlots] = []
     var lastBucket = -1
+    var lastYearSeen = Int.min
     var order = base
     var sawPlan = false
     var sawRealization = false
@@ -303,7 +304,10 @@ struct FileAuditor: Sendable {
           year = value
         }
       }
-      if let year { result.yearsSeen.insert(year) }
+      if let year, year != lastYearSeen {
+        result.yearsSeen.insert(year)
+        lastYearSeen = year
+      }
 
       if noContractValue {
         result.reasons[.noContractValue, default: 0] += 1

@@ -157,9 +157,9 @@ struct LineClassifier {
     guard column.index >= 0 else { return nil }
     let cell = ByteText.trimmed(row.cell(column.index))
     if cell.isEmpty { return nil }
-    let hash = ByteCache<FlagEntry>.hash(cell)
+    let key = CellKey(cell)
     let entry: FlagEntry
-    if let found = flagCaches[column.cache].find(cell, hash: hash) {
+    if let found = flagCaches[column.cache].find(key) {
       entry = flagCaches[column.cache].values[found]
     } else {
       let text = TextDecoding.decode(cell, as: row.encoding)
@@ -170,7 +170,7 @@ struct LineClassifier {
         unrecognized.append((header.original[column.index], text, 0))
       }
       entry = FlagEntry(value: value, warning: warning)
-      flagCaches[column.cache].insert(cell, hash: hash, value: entry)
+      flagCaches[column.cache].insert(key, value: entry)
     }
     switch entry.value {
     case .empty: return nil

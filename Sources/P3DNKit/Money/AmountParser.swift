@@ -26,13 +26,14 @@ public enum AmountParser {
 
   public static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> AmountReading {
     if cell.count > 256 { return .bad }
+    if !cell.contains(where: isRemovable) { return parseCompact(cell) }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(cell.count, 1)) {
       scratch in
       var count = 0
       var index = 0
       while index < cell.count {
         let byte = cell[index]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xA0 {
+        if isRemovable(byte) {
           index += 1
           continue
         }
@@ -46,6 +47,13 @@ public enum AmountParser {
       }
       return parseCompact(UnsafeBufferPointer(rebasing: scratch[0..<count]))
     }
+  }
+
+  /// Bytes that amounts may hold anywhere and that are dropped before reading: blanks,
+  /// line breaks and the no-break space (a lone `A0` in Windows-1252, `C2 A0` in UTF-8).
+  @inline(__always)
+  private static func isRemovable(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xA0
   }
 
   /// Whether an amount-like cell counts as absent: empty, `null`, `-`, `NaN`.
@@ -104,9 +112,18 @@ public enum AmountParser {
     var uniformBeforeLast = true
     var innerGroupsOfThree = true
     var groupStart = 0
+    // Up to eighteen bytes, every digit fits in 64 bits: one pass keeps the value of all
+    // digits and of the digits before the last separator, with no per-group work.
+    let short = text.count <= 18
+    var all: UInt64 = 0
+    var beforeLast: UInt64 = 0
     for index in 0..<text.count {
       let byte = text[index]
-      if byte &- 0x30 < 10 { continue }
+      let digit = byte &- 0x30
+      if digit < 10 {
+        if short { all = all &* 10 &+ UInt64(digit) }
+        continue
+      }
       guard byte == dot || byte == comma, index > groupStart else { return .bad }
       let length = index - groupStart
       if separators == 0 {
@@ -116,7 +133,11 @@ public enum AmountParser {
         if length != 3 { innerGroupsOfThree = false }
         if lastSeparator != firstSeparator { uniformBeforeLast = false }
       }
-      guard integer.add(text, groupStart..<index) else { return .bad }
+      if short {
+        beforeLast = all
+      } else {
+        guard integer.add(text, groupStart..<index) else { return .bad }
+      }
       lastSeparator = byte
       separators += 1
       groupStart = index + 1
@@ -156,10 +177,17 @@ public enum AmountParser {
 
     var sen: Int128 = 0
     var rounded = false
+    var whole: Int128
     switch form {
     case .integer:
-      guard integer.add(text, last) else { return .bad }
+      if short {
+        whole = Int128(all)
+      } else {
+        guard integer.add(text, last) else { return .bad }
+        whole = integer.value
+      }
     case .fraction:
+      whole = short ? Int128(beforeLast) : integer.value
       let first = Int128(text[last.lowerBound] &- 0x30)
       let second = lastLength >= 2 ? Int128(text[last.lowerBound + 1] &- 0x30) : 0
       sen = first * 10 + second
@@ -171,7 +199,7 @@ public enum AmountParser {
         if text[last.lowerBound + 2] >= UInt8(ascii: "5") { sen += 1 }
       }
     }
-    let total = integer.value * 100 + sen
+    let total = whole * 100 + sen
     return .value(Money(sen: negative ? -total : total), rounded: rounded)
   }
 

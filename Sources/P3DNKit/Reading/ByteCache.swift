@@ -1,12 +1,70 @@
+/// A cell's bytes ready for a ``ByteCache`` probe: its first and last eight bytes as
+/// words (zero-padded when shorter) and its hash, computed once per cell.
+struct CellKey {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Bytes 0..<min(8, count), little-endian, zero above.
+  let head: UInt64
+  /// Bytes count-8..<count when count > 8, else 0.
+  let tail: UInt64
+  let hash: UInt64
+
+  @inline(__always)
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    let count = bytes.count
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+    var hash = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      if count >= 8 {
+        head = raw.loadUnaligned(as: UInt64.self)
+        if count > 8 { tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) }
+        // The middle of a key longer than sixteen bytes.
+        var index = 8
+        while index + 8 < count - 8 {
+          hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
+          hash ^= hash >> 31
+          index += 8
+        }
+        if index < count - 8 {
+          hash ^= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        }
+      } else if count >= 4 {
+        // Two overlapping four-byte loads cover bytes 0..<count.
+        let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+        let high = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        head = low | high << (8 * UInt64(count - 4))
+      } else if count > 0 {
+        head =
+          UInt64(base[0]) | UInt64(base[count >> 1]) << (8 * UInt64(count >> 1))
+          | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
+      }
+    }
+    hash = (hash ^ head) &* 0x94d0_49bb_1331_11eb
+    hash ^= hash >> 29
+    hash = (hash ^ tail) &* 0xbf58_476d_1ce4_e5b9
+    hash ^= hash >> 32
+    self.head = head
+    self.tail = tail
+    self.hash = hash
+  }
+}
+
 /// A hash table from short byte strings (cell contents) to values, probed without
 /// allocating: the hot path looks a cell up by its bytes in the read buffer and computes
 /// a value (a flag word, a status, an OPD slot) only the first time it sees those bytes.
+/// Keys of up to sixteen bytes are compared inside the slot; longer ones also compare
+/// their middle bytes, kept in an arena.
 ///
 /// Entries beyond `limit` are not stored; their values are computed each time, so a
 /// column with millions of distinct values costs time, never unbounded memory.
 struct ByteCache<Value> {
   private struct Slot {
     var hash: UInt64 = 0
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+    /// Where bytes 8..<length-8 of a longer key start in the arena.
     var offset: Int32 = 0
     var length: Int32 = 0
     /// Index into `values`, or -1 when the slot is empty.
@@ -27,60 +85,33 @@ struct ByteCache<Value> {
 
   var count: Int { values.count }
 
-  /// A fast hash of a short byte string, eight bytes at a time (multiply and mix); the
-  /// last word of a key of eight bytes or more overlaps the one before it.
-  @inline(__always)
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return hash }
-    let raw = UnsafeRawPointer(base)
-    let count = key.count
-    if count >= 8 {
-      var index = 0
-      while index + 8 < count {
-        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
-        hash ^= hash >> 31
-        index += 8
-      }
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94d0_49bb_1331_11eb
-    } else {
-      var tail: UInt64 = 0
-      for index in 0..<count { tail |= UInt64(base[index]) << (8 * UInt64(index)) }
-      hash = (hash ^ tail) &* 0x94d0_49bb_1331_11eb
-    }
-    hash ^= hash >> 29
-    hash = hash &* 0xbf58_476d_1ce4_e5b9
-    hash ^= hash >> 32
-    return hash
-  }
-
   /// The index of `key`'s entry, if stored.
-  func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-    var index = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let slot = slots[index]
-      if slot.entry < 0 { return nil }
-      if slot.hash == hash && Int(slot.length) == key.count && equals(slot, key) {
-        return Int(slot.entry)
+  @inline(__always)
+  func find(_ key: CellKey) -> Int? {
+    slots.withUnsafeBufferPointer { slots in
+      var index = Int(truncatingIfNeeded: key.hash) & mask
+      while true {
+        let slot = slots[index]
+        if slot.entry < 0 { return nil }
+        if slot.hash == key.hash && slot.head == key.head && slot.tail == key.tail
+          && Int(slot.length) == key.bytes.count && (slot.length <= 16 || middleEquals(slot, key))
+        {
+          return Int(slot.entry)
+        }
+        index = (index + 1) & mask
       }
-      index = (index + 1) & mask
     }
   }
 
-  private func equals(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let keyBase = key.baseAddress else { return true }
-    let start = Int(slot.offset)
+  private func middleEquals(_ slot: Slot, _ key: CellKey) -> Bool {
+    guard let keyBase = key.bytes.baseAddress else { return false }
+    let middle = Int(slot.length) - 16
     return arena.withUnsafeBufferPointer { stored in
       guard let storedBase = stored.baseAddress else { return false }
-      let left = UnsafeRawPointer(storedBase + start)
-      let right = UnsafeRawPointer(keyBase)
-      let count = key.count
-      guard count >= 8 else {
-        for index in 0..<count where storedBase[start + index] != keyBase[index] { return false }
-        return true
-      }
+      let left = UnsafeRawPointer(storedBase + Int(slot.offset))
+      let right = UnsafeRawPointer(keyBase + 8)
       var index = 0
-      while index + 8 < count {
+      while index + 8 <= middle {
         if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
           != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         {
@@ -88,33 +119,45 @@ struct ByteCache<Value> {
         }
         index += 8
       }
-      return left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      while index < middle {
+        if left.load(fromByteOffset: index, as: UInt8.self)
+          != right.load(fromByteOffset: index, as: UInt8.self)
+        {
+          return false
+        }
+        index += 1
+      }
+      return true
     }
   }
 
   /// The value stored for `key`, computing and storing it on first sight.
   @inline(__always)
   mutating func value(
-    for key: UnsafeBufferPointer<UInt8>, compute: (UnsafeBufferPointer<UInt8>) -> Value
+    for bytes: UnsafeBufferPointer<UInt8>, compute: (UnsafeBufferPointer<UInt8>) -> Value
   ) -> Value {
-    let hash = Self.hash(key)
-    if let entry = find(key, hash: hash) { return values[entry] }
-    let value = compute(key)
-    insert(key, hash: hash, value: value)
+    let key = CellKey(bytes)
+    if let entry = find(key) { return values[entry] }
+    let value = compute(bytes)
+    insert(key, value: value)
     return value
   }
 
   /// Stores a new entry (when under the limit) and returns its index, or nil.
   @discardableResult
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Value) -> Int? {
-    guard values.count < limit, key.count < Int(Int32.max) else { return nil }
+  mutating func insert(_ key: CellKey, value: Value) -> Int? {
+    let length = key.bytes.count
+    guard values.count < limit, length < Int(Int32.max), arena.count < Int(Int32.max) - length else {
+      return nil
+    }
     if (values.count + 1) * 2 > slots.count { grow() }
     let entry = values.count
     values.append(value)
-    var slot = Slot(hash: hash, offset: Int32(arena.count), length: Int32(key.count), entry: Int32(entry))
-    arena.append(contentsOf: key)
-    var index = Int(truncatingIfNeeded: hash) & mask
+    var slot = Slot(
+      hash: key.hash, head: key.head, tail: key.tail, offset: Int32(arena.count), length: Int32(length),
+      entry: Int32(entry))
+    if length > 16 { arena.append(contentsOf: key.bytes[8..<(length - 8)]) }
+    var index = Int(truncatingIfNeeded: key.hash) & mask
     while slots[index].entry >= 0 { index = (index + 1) & mask }
     swap(&slots[index], &slot)
     return entry

@@ -23,6 +23,7 @@ enum ByteText {
   }
 
   /// The range of `bytes` without leading and trailing ASCII white space.
+  @inline(__always)
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count

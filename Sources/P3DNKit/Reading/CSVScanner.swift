@@ -23,10 +23,17 @@ enum ScanOutcome {
 struct CSVScanner {
   let delimiter: UInt8
   let escape: QuoteEscape
+  /// What ends an unquoted field.
+  private let fieldEnds: ByteSet3
+  /// What matters inside a quoted field.
+  private let quotedStops: ByteSet3
 
   init(dialect: CSVDialect) {
     delimiter = dialect.delimiter
     escape = dialect.escape
+    fieldEnds = ByteSet3(dialect.delimiter, Self.newline, Self.carriageReturn)
+    quotedStops = ByteSet3(
+      Self.quote, dialect.escape == .backslash ? Self.backslash : Self.quote, Self.newline)
   }
 
   private static let quote = UInt8(ascii: "\"")
@@ -51,9 +58,8 @@ struct CSVScanner {
         var cursor = contentStart
         var escaped = false
         var closedAt = -1
-        let special = escape == .backslash ? Self.backslash : Self.quote
         while cursor < end {
-          cursor = ByteSearch.first(of: Self.quote, special, Self.newline, in: buffer, from: cursor, end: end)
+          cursor = quotedStops.first(in: UnsafeBufferPointer(buffer), from: cursor, end: end)
           if cursor >= end { break }
           let byte = buffer[cursor]
           if byte == Self.quote {
@@ -105,8 +111,7 @@ struct CSVScanner {
         fields.append(FieldSpan(start: contentStart, end: closedAt, needsUnescape: escaped))
       } else {
         // Unquoted field: up to the delimiter or the line end.
-        let cursor = ByteSearch.first(
-          of: delimiter, Self.newline, Self.carriageReturn, in: buffer, from: position, end: end)
+        let cursor = fieldEnds.first(in: UnsafeBufferPointer(buffer), from: position, end: end)
         if cursor >= end && !atEOF { return .needMore }
         fields.append(FieldSpan(start: position, end: cursor, needsUnescape: false))
         position = cursor

@@ -31,9 +31,12 @@ public enum DialectSniffer {
     }
     var backslashVotes = 0
     var doubledVotes = 0
+    let marks = ByteSet3(quote, backslash, quote)
     var index = 0
     let count = sample.count
     while index + 1 < count {
+      index = marks.first(in: sample, from: index, end: count)
+      guard index + 1 < count else { break }
       let byte = sample[index]
       if byte == backslash && sample[index + 1] == quote {
         // `\"x`: a quote followed by text cannot close an RFC field.

@@ -14,83 +14,86 @@ indirect enum JSONValue {
 
   /// Pretty-printed with two-space indentation and a final newline.
   func rendered() -> String {
-    var output = ""
+    var output: [UInt8] = []
     output.reserveCapacity(1 << 16)
     write(to: &output, indent: 0)
-    output.append("\n")
-    return output
+    output.append(0x0A)
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
-
-  private static func indentation(_ level: Int) -> String {
-    level < indents.count ? indents[level] : String(repeating: "  ", count: level)
+  private static func indent(_ output: inout [UInt8], _ level: Int) {
+    output.append(contentsOf: repeatElement(0x20, count: 2 * level))
   }
 
-  private func write(to output: inout String, indent: Int) {
+  private static func append(_ text: StaticString, to output: inout [UInt8]) {
+    output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  private func write(to output: inout [UInt8], indent: Int) {
     switch self {
-    case .null: output.append("null")
-    case .bool(let value): output.append(value ? "true" : "false")
-    case .number(let text): output.append(text)
+    case .null: Self.append("null", to: &output)
+    case .bool(let value): Self.append(value ? "true" : "false", to: &output)
+    case .number(let text): output.append(contentsOf: text.utf8)
     case .string(let text): Self.writeString(text, to: &output)
     case .array(let values):
       if values.isEmpty {
-        output.append("[]")
+        Self.append("[]", to: &output)
         return
       }
-      output.append("[\n")
+      Self.append("[\n", to: &output)
       for (index, value) in values.enumerated() {
-        output.append(Self.indentation(indent + 1))
+        Self.indent(&output, indent + 1)
         value.write(to: &output, indent: indent + 1)
-        output.append(index + 1 < values.count ? ",\n" : "\n")
+        Self.append(index + 1 < values.count ? ",\n" : "\n", to: &output)
       }
-      output.append(Self.indentation(indent) + "]")
+      Self.indent(&output, indent)
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        output.append("{}")
+        Self.append("{}", to: &output)
         return
       }
-      output.append("{\n")
+      Self.append("{\n", to: &output)
       for (index, (key, value)) in members.enumerated() {
-        output.append(Self.indentation(indent + 1))
+        Self.indent(&output, indent + 1)
         Self.writeString(key, to: &output)
-        output.append(": ")
+        Self.append(": ", to: &output)
         value.write(to: &output, indent: indent + 1)
-        output.append(index + 1 < members.count ? ",\n" : "\n")
+        Self.append(index + 1 < members.count ? ",\n" : "\n", to: &output)
       }
-      output.append(Self.indentation(indent) + "}")
+      Self.indent(&output, indent)
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  static func writeString(_ text: String, to output: inout String) {
-    output.append("\"")
-    // Most strings need no escape: append them whole.
-    var plain = true
-    for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 {
-      plain = false
-      break
-    }
-    if plain {
-      output.append(text)
-      output.append("\"")
-      return
-    }
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output.append("\\\"")
-      case "\\": output.append("\\\\")
-      case "\n": output.append("\\n")
-      case "\r": output.append("\\r")
-      case "\t": output.append("\\t")
-      default:
-        if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
-          let hex = String(scalar.value, radix: 16)
-          output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+  /// A JSON string: quotes, backslashes and control characters (C0, DEL and the C1
+  /// range, which UTF-8 writes as `C2 80`–`C2 9F`) escaped; everything else as is.
+  static func writeString(_ text: String, to output: inout [UInt8]) {
+    output.append(0x22)
+    var utf8 = text.utf8.makeIterator()
+    var pending = utf8.next()
+    while let byte = pending {
+      pending = utf8.next()
+      switch byte {
+      case 0x22: append("\\\"", to: &output)
+      case 0x5C: append("\\\\", to: &output)
+      case 0x0A: append("\\n", to: &output)
+      case 0x0D: append("\\r", to: &output)
+      case 0x09: append("\\t", to: &output)
+      case 0..<0x20, 0x7F: escape(UInt32(byte), to: &output)
+      case 0xC2 where pending.map { $0 >= 0x80 && $0 < 0xA0 } ?? false:
+        escape(UInt32(pending ?? 0), to: &output)
+        pending = utf8.next()
+      default: output.append(byte)
       }
     }
-    output.append("\"")
+    output.append(0x22)
+  }
+
+  private static func escape(_ value: UInt32, to output: inout [UInt8]) {
+    let digits: StaticString = "0123456789abcdef"
+    append("\\u00", to: &output)
+    output.append(digits.utf8Start[Int(value >> 4)])
+    output.append(digits.utf8Start[Int(value & 0xF)])
   }
 }
