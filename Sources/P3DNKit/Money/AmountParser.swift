@@ -26,6 +26,12 @@ public enum AmountParser {
 
   public static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> AmountReading {
     if cell.count > 256 { return .bad }
+    // Most cells are digits and separators only: nothing to remove or strip.
+    if let first = cell.first, first &- 0x30 < 10, cell.count <= maximumLength,
+      cell.allSatisfy({ $0 &- 0x30 < 10 || $0 == dot || $0 == comma })
+    {
+      return readNumber(cell, negative: false)
+    }
     if !cell.contains(where: isRemovable) { return parseCompact(cell) }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(cell.count, 1)) {
       scratch in

@@ -42,7 +42,8 @@ public final class CSVFileReader: RecordSource {
   public func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
     guard index >= 0 && index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
     let field = fields[index]
-    return UnsafeBufferPointer(rebasing: window.buffer[field.start..<field.end])
+    return UnsafeBufferPointer(
+      start: window.buffer.baseAddress.map { $0 + field.start }, count: field.end - field.start)
   }
 
   public func next() throws(ReadError) -> Bool {
@@ -58,8 +59,10 @@ public final class CSVFileReader: RecordSource {
         window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields)
       switch outcome {
       case .record(let next, let lineBreaks):
-        for index in 0..<fields.count where fields[index].needsUnescape {
-          fields[index].end = scanner.unescape(window.buffer, fields[index])
+        if fields.anyEscaped {
+          for index in 0..<fields.count where fields[index].needsUnescape {
+            fields[index].end = scanner.unescape(window.buffer, fields[index])
+          }
         }
         line = nextLine
         nextLine += lineBreaks

@@ -3,6 +3,8 @@
 struct FieldList {
   private(set) var base: UnsafeMutablePointer<FieldSpan>
   private(set) var count = 0
+  /// Some field of the list holds escaped quotes still to be resolved.
+  private(set) var anyEscaped = false
   private var capacity: Int
 
   init(capacity: Int = 64) {
@@ -13,13 +15,17 @@ struct FieldList {
   func deallocate() { base.deallocate() }
 
   @inline(__always)
-  mutating func removeAll() { count = 0 }
+  mutating func removeAll() {
+    count = 0
+    anyEscaped = false
+  }
 
   @inline(__always)
   mutating func append(_ field: FieldSpan) {
     if count == capacity { grow() }
     (base + count).initialize(to: field)
-    count += 1
+    count &+= 1
+    anyEscaped = anyEscaped || field.needsUnescape
   }
 
   @inline(__always)

@@ -70,6 +70,17 @@ indirect enum JSONValue {
   /// range, which UTF-8 writes as `C2 80`–`C2 9F`) escaped; everything else as is.
   static func writeString(_ text: String, to output: inout [UInt8]) {
     output.append(0x22)
+    // Most strings need no escape: append them whole.
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 })
+      else { return false }
+      output.append(contentsOf: bytes)
+      return true
+    }
+    if plain == true {
+      output.append(0x22)
+      return
+    }
     var utf8 = text.utf8.makeIterator()
     var pending = utf8.next()
     while let byte = pending {
