@@ -1,5 +1,5 @@
 /// A JSON value with ordered object keys, for deterministic output.
-indirect enum JSONValue {
+enum JSONValue {
   case null
   case bool(Bool)
   /// A number already in its JSON text form (`40`, `92.8`).
@@ -67,36 +67,37 @@ indirect enum JSONValue {
   }
 
   /// A JSON string: quotes, backslashes and control characters (C0, DEL and the C1
-  /// range, which UTF-8 writes as `C2 80`–`C2 9F`) escaped; everything else as is.
+  /// range, which UTF-8 writes as `C2 80`–`C2 9F`) escaped; everything else as is, in runs.
   static func writeString(_ text: String, to output: inout [UInt8]) {
     output.append(0x22)
-    // Most strings need no escape: append them whole.
-    let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 })
-      else { return false }
-      output.append(contentsOf: bytes)
-      return true
-    }
-    if plain == true {
-      output.append(0x22)
-      return
-    }
-    var utf8 = text.utf8.makeIterator()
-    var pending = utf8.next()
-    while let byte = pending {
-      pending = utf8.next()
-      switch byte {
-      case 0x22: append("\\\"", to: &output)
-      case 0x5C: append("\\\\", to: &output)
-      case 0x0A: append("\\n", to: &output)
-      case 0x0D: append("\\r", to: &output)
-      case 0x09: append("\\t", to: &output)
-      case 0..<0x20, 0x7F: escape(UInt32(byte), to: &output)
-      case 0xC2 where pending.map { $0 >= 0x80 && $0 < 0xA0 } ?? false:
-        escape(UInt32(pending ?? 0), to: &output)
-        pending = utf8.next()
-      default: output.append(byte)
+    var text = text
+    text.withUTF8 { bytes in
+      var runStart = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let isC1 =
+          byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] >= 0x80 && bytes[index + 1] < 0xA0
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || isC1 else {
+          index += 1
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        switch byte {
+        case 0x22: append("\\\"", to: &output)
+        case 0x5C: append("\\\\", to: &output)
+        case 0x0A: append("\\n", to: &output)
+        case 0x0D: append("\\r", to: &output)
+        case 0x09: append("\\t", to: &output)
+        case 0xC2:
+          escape(UInt32(bytes[index + 1]), to: &output)
+          index += 1
+        default: escape(UInt32(byte), to: &output)
+        }
+        index += 1
+        runStart = index
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     output.append(0x22)
   }
