@@ -88,6 +88,39 @@ struct ClassificationTests {
     #expect(DateReader.parse(text) == nil)
   }
 
+  @Test("the ten-byte date fast path agrees with the full reader")
+  func fastDates() {
+    // Every ten-byte text built from digits and the separators at every position the
+    // forms use, plus random ones: where the fast path answers, the full reader agrees.
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("0123456789/-x ".utf8)
+    var answered = 0
+    var samples = [
+      "2024-02-29", "2023-02-29", "29/02/2024", "31-04-2022", "00/01/2022", "2022-00-10",
+      "0000-01-01", "31/12/9999", "12/03-2022", "2022-03/12", "1/03/2022x", "12/03/20x2",
+    ]
+    for _ in 0..<20_000 {
+      var bytes = (0..<10).map { _ in UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &generator) }
+      switch Int.random(in: 0..<4, using: &generator) {
+      case 0: (bytes[4], bytes[7]) = (UInt8(ascii: "-"), UInt8(ascii: "-"))
+      case 1: (bytes[2], bytes[5]) = (UInt8(ascii: "/"), UInt8(ascii: "/"))
+      case 2: (bytes[2], bytes[5]) = (UInt8(ascii: "-"), UInt8(ascii: "-"))
+      default: bytes = (0..<10).map { _ in alphabet.randomElement(using: &generator) ?? 0x30 }
+      }
+      samples.append(String(decoding: bytes, as: UTF8.self))
+    }
+    for text in samples {
+      let fast = Array(text.utf8).withUnsafeBufferPointer { DateReader.fastYear($0) }
+      guard let fast else { continue }
+      answered += 1
+      #expect(fast == DateReader.parse(text)?.year, "\(text)")
+    }
+    #expect(answered > 10_000)
+    #expect(Array("2024-02-29".utf8).withUnsafeBufferPointer { DateReader.fastYear($0) } == .some(2024))
+    #expect(Array("29/02/2023".utf8).withUnsafeBufferPointer { DateReader.fastYear($0) } == .some(nil))
+    #expect(Array("1/3/2022".utf8).withUnsafeBufferPointer { DateReader.fastYear($0) } == nil)
+  }
+
   @Test(
     "account inside a MAK",
     arguments: [

@@ -135,7 +135,9 @@ struct FileAuditor: Sendable {
     var names = ByteCache<Int>(limit: 1 << 20)
     var nameTexts: [String] = []
     var stages = ByteCache<Stage?>(limit: 64)
-    var statuses = profile.statusRules.map { _ in ByteCache<ReasonCode?>(limit: 4096) }
+    // The status rules whose column the file has, with that column.
+    let statusRules = profile.statusRules.compactMap { rule in statusColumn(rule).map { (rule, $0) } }
+    var statuses = statusRules.map { _ in ByteCache<ReasonCode?>(limit: 4096) }
     var dates = ByteCache<Int?>(limit: 1 << 16)
     var accounts = ByteCache<Bool>(limit: 1 << 16)
     var maks = ByteCache<Bool>(limit: 1 << 16)
@@ -226,8 +228,8 @@ struct FileAuditor: Sendable {
       if stage == .plan { sawPlan = true } else { sawRealization = true }
 
       var statusReason: ReasonCode? = nil
-      for (position, rule) in profile.statusRules.enumerated() {
-        guard let index = statusColumn(rule) else { continue }
+      for position in statusRules.indices {
+        let (rule, index) = statusRules[position]
         let cell = ByteText.trimmed(source.cell(index))
         let reason = statuses[position].value(for: cell) { bytes in
           Self.reason(of: rule, TextDecoding.decode(bytes, as: encoding), policy: policy)
@@ -287,8 +289,9 @@ struct FileAuditor: Sendable {
         let cell = ByteText.trimmed(source.cell(dateIndex))
         if !cell.isEmpty {
           guard
-            let value = dates.value(
-              for: cell, compute: { DateReader.parse(TextDecoding.decode($0, as: encoding))?.year })
+            let value = DateReader.fastYear(cell)
+              ?? dates.value(
+                for: cell, compute: { DateReader.parse(TextDecoding.decode($0, as: encoding))?.year })
           else {
             let text = source.text(dateIndex)
             reject(

@@ -98,11 +98,53 @@ public enum DateReader {
   }
 
   private static func valid(_ year: Int, _ month: Int, _ day: Int) -> Day? {
-    guard year >= 1, (1...12).contains(month), day >= 1 else { return nil }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    guard day <= lengths[month - 1] else { return nil }
+    guard year >= 1, (1...12).contains(month), day >= 1, day <= length(of: month, in: year) else {
+      return nil
+    }
     return Day(year: year, month: month, day: day)
+  }
+
+  @inline(__always)
+  private static func length(of month: Int, in year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// What ``parse(_:)`` says about a trimmed cell of exactly ten bytes in the form
+  /// `yyyy-mm-dd`, `dd/mm/yyyy` or `dd-mm-yyyy` with every digit present: `.some(year)`
+  /// for a real date, `.some(nil)` for an impossible one; nil when the cell has another
+  /// form (then ask ``parse(_:)``).
+  @inline(__always)
+  static func fastYear(_ cell: UnsafeBufferPointer<UInt8>) -> Int?? {
+    guard cell.count == 10 else { return nil }
+    @inline(__always) func digit(_ index: Int) -> Int? {
+      let value = cell[index] &- 0x30
+      return value < 10 ? Int(value) : nil
+    }
+    @inline(__always) func pair(_ index: Int) -> Int? {
+      guard let high = digit(index), let low = digit(index + 1) else { return nil }
+      return high * 10 + low
+    }
+    let year: Int
+    let month: Int
+    let day: Int
+    if cell[4] == UInt8(ascii: "-") && cell[7] == UInt8(ascii: "-") {
+      guard let century = pair(0), let decade = pair(2), let m = pair(5), let d = pair(8) else {
+        return nil
+      }
+      (year, month, day) = (century * 100 + decade, m, d)
+    } else if (cell[2] == UInt8(ascii: "/") || cell[2] == UInt8(ascii: "-")) && cell[5] == cell[2] {
+      guard let d = pair(0), let m = pair(3), let century = pair(6), let decade = pair(8) else {
+        return nil
+      }
+      (year, month, day) = (century * 100 + decade, m, d)
+    } else {
+      return nil
+    }
+    return .some(valid(year, month, day)?.year)
   }
 
   /// A `tahun_anggaran` cell when it is exactly four digits.

@@ -103,6 +103,7 @@ struct ByteCache<Value> {
     }
   }
 
+  @inline(__always)
   private func middleEquals(_ slot: Slot, _ key: CellKey) -> Bool {
     guard let keyBase = key.bytes.baseAddress else { return false }
     let middle = Int(slot.length) - 16

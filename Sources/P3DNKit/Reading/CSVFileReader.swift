@@ -39,6 +39,7 @@ public final class CSVFileReader: RecordSource {
   /// Line breaks consumed so far (inside records and at their ends).
   public var lineBreaksConsumed: Int { nextLine - 1 }
 
+  @inline(__always)
   public func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
     guard index >= 0 && index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
     let field = fields[index]
