@@ -6,8 +6,12 @@ it once into the page cache, then times as whole processes, with /usr/bin/time -
   - p3dn audit FILE --year 2022 --format json            (default threads)
   - p3dn audit FILE --year 2022 --format json --threads 1
   - DuckDB read_csv + GROUP BY kode_opd (Python duckdb, default threads)
-Each is run --repeat times and the fastest run is kept. Prints one table (markdown).
+The three are run in turn, --repeat rounds, and the fastest run of each is kept (taking
+turns spreads the machine's slower moments over all three). Prints one table (markdown).
 The JSON of the two p3dn runs must be identical.
+
+p3dn is built as it is distributed: release, with the Swift runtime linked in
+(--static-swift-stdlib), in .build-static/.
 
     python3 bench/benchmark.py --rows 1000000 10000000 [--data .bench-data] [--repeat 3]
 """
@@ -34,9 +38,13 @@ def timed(command):
     return seconds, rss, result.stdout
 
 
-def best(command, repeat):
-    runs = [timed(command) for _ in range(repeat)]
-    return min(runs, key=lambda run: run[0])
+def best_of_turns(commands, repeat):
+    """Runs the commands in turn, `repeat` rounds; the fastest run of each."""
+    runs = [[] for _ in commands]
+    for _ in range(repeat):
+        for index, command in enumerate(commands):
+            runs[index].append(timed(command))
+    return [min(each, key=lambda run: run[0]) for each in runs]
 
 
 def main():
@@ -44,11 +52,14 @@ def main():
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--data", default=os.path.join(ROOT, ".bench-data"))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "p3dn"))
+    parser.add_argument("--binary", help="a p3dn binary to time instead of building one")
     args = parser.parse_args()
     os.makedirs(args.data, exist_ok=True)
-    if not os.path.exists(args.binary):
-        subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
+    binary = args.binary
+    if binary is None:
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path",
+                        os.path.join(ROOT, ".build-static")], cwd=ROOT, check=True)
+        binary = os.path.join(ROOT, ".build-static", "release", "p3dn")
 
     lines = [
         "| rows | MB | p3dn s | MB/s | RSS MB | p3dn --threads 1 s | thread speed-up | DuckDB s | DuckDB RSS MB | p3dn / DuckDB |",
@@ -62,12 +73,11 @@ def main():
                             "--rows", str(rows), "--out", path], check=True)
         megabytes = os.path.getsize(path) / 1e6
         subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)
-        audit = [args.binary, "audit", path, "--year", "2022", "--format", "json"]
-        parallel = best(audit, args.repeat)
-        single = best(audit + ["--threads", "1"], args.repeat)
+        audit = [binary, "audit", path, "--year", "2022", "--format", "json"]
+        duckdb = [sys.executable, os.path.join(ROOT, "bench", "duckdb_sums.py"), path]
+        parallel, single, duck = best_of_turns([audit, audit + ["--threads", "1"], duckdb], args.repeat)
         if parallel[2] != single[2]:
             sys.exit("the JSON output differs between thread counts")
-        duck = best([sys.executable, os.path.join(ROOT, "bench", "duckdb_sums.py"), path], args.repeat)
         lines.append("| %d | %.0f | %.2f | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f |" % (
             rows, megabytes, parallel[0], megabytes / parallel[0], parallel[1], single[0],
             single[0] / parallel[0], duck[0], duck[1], parallel[0] / duck[0]))
