@@ -247,12 +247,17 @@ struct ReaderTests {
 }
 
 /// Generated text full of delimiters, quotes, line ends and backslashes reads into the same
-/// records (and the same errors) whatever the buffer size, so no record boundary depends on
-/// where a read happens to stop.
+/// records (and the same errors) whatever the buffer size and however the stop index is cut
+/// into pieces, as the scanner alone reads it from one buffer: no record boundary depends
+/// on where a read or an index piece happens to stop.
 @Suite("Scanner: buffer boundaries")
 struct ScannerBoundaryTests {
-  static func records(_ path: String, _ dialect: CSVDialect, bufferSize: Int) throws -> [[String]] {
-    let reader = CSVFileReader(input: try FileBytes(path: path), dialect: dialect, bufferSize: bufferSize)
+  static func records(
+    _ path: String, _ dialect: CSVDialect, bufferSize: Int, piece: Int = StopIndex.defaultPieceSize
+  ) throws -> [[String]] {
+    let reader = CSVFileReader(
+      input: try FileBytes(path: path), dialect: dialect, bufferSize: bufferSize, startOffset: 0,
+      endOffset: .max, indexPieceSize: piece)
     var rows: [[String]] = []
     do {
       while try reader.next() {
@@ -261,7 +266,39 @@ struct ScannerBoundaryTests {
             + (0..<reader.fieldCount).map { TextDecoding.decode(reader.cell($0), as: .utf8) })
       }
     } catch {
-      rows.append(["error \(error)"])
+      rows.append(["error"])
+    }
+    return rows
+  }
+
+  /// The records of `text` by the scanner alone, searching the whole text field by field
+  /// (no stop index, no read window): the reference for the reader.
+  static func directRecords(_ text: String, _ dialect: CSVDialect) -> [[String]] {
+    var bytes = Array(text.utf8)
+    let scanner = CSVScanner(dialect: dialect)
+    var fields = FieldList()
+    defer { fields.deallocate() }
+    var rows: [[String]] = []
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      var position = 0
+      var line = 1
+      while position < buffer.count {
+        switch scanner.scan(buffer, from: position, end: buffer.count, atEOF: true, fields: &fields) {
+        case .record(let next, let lineBreaks):
+          var row = ["@\(line)"]
+          for index in 0..<fields.count {
+            var field = fields[index]
+            if field.needsUnescape { field.end = scanner.unescape(buffer, field) }
+            row.append(String(decoding: buffer[field.start..<field.end], as: UTF8.self))
+          }
+          rows.append(row)
+          line += lineBreaks
+          position = next
+        case .needMore, .unterminatedQuote:
+          rows.append(["error"])
+          return
+        }
+      }
     }
     return rows
   }
@@ -284,11 +321,13 @@ struct ScannerBoundaryTests {
       var text = ""
       for _ in 0..<(1 + next(120)) { text += pieces[next(pieces.count)] }
       let path = Support.temporaryFile(text)
-      let expected = try Self.records(path, dialect, bufferSize: 1 << 20)
-      for size in [16, 23, 64] {
-        let small = try Self.records(path, dialect, bufferSize: size)
-        #expect(small == expected, "\(size): \(text.debugDescription)")
-        if small != expected { return }
+      let expected = Self.directRecords(text, dialect)
+      for size in [16, 23, 64, 1 << 20] {
+        for piece in [1, 5, 64, 100, StopIndex.defaultPieceSize] {
+          let read = try Self.records(path, dialect, bufferSize: size, piece: piece)
+          #expect(read == expected, "buffer \(size), piece \(piece): \(text.debugDescription)")
+          if read != expected { return }
+        }
       }
     }
   }

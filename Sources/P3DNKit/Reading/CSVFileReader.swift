@@ -13,23 +13,39 @@ public final class CSVFileReader: RecordSource {
   private let startsAtRecord: Bool
   private var nextLine = 1
   private var fields = FieldList()
+  private var stops: StopIndex
   public private(set) var line = 0
 
   /// A reader of the records of `input` (opened at `startOffset`), from the start of the
   /// file or from a record boundary at `startOffset`, up to the records that start before
   /// `endOffset`.
-  public init(
+  public convenience init(
     input: FileBytes, dialect: CSVDialect, bufferSize: Int = 1 << 20, startOffset: Int = 0,
     endOffset: Int = .max
+  ) {
+    self.init(
+      input: input, dialect: dialect, bufferSize: bufferSize, startOffset: startOffset,
+      endOffset: endOffset, indexPieceSize: StopIndex.defaultPieceSize)
+  }
+
+  /// As above, with the number of bytes the stop index covers at a time (small in tests,
+  /// so that its pieces end everywhere).
+  init(
+    input: FileBytes, dialect: CSVDialect, bufferSize: Int, startOffset: Int, endOffset: Int,
+    indexPieceSize: Int
   ) {
     self.window = ReadWindow(input: input, size: bufferSize, offset: startOffset)
     self.endOffset = endOffset
     self.startsAtRecord = startOffset > 0
     self.dialect = dialect
     self.scanner = CSVScanner(dialect: dialect)
+    self.stops = StopIndex(dialect: dialect, pieceSize: indexPieceSize)
   }
 
-  deinit { fields.deallocate() }
+  deinit {
+    fields.deallocate()
+    stops.deallocate()
+  }
 
   public var fieldCount: Int { fields.count }
 
@@ -51,13 +67,15 @@ public final class CSVFileReader: RecordSource {
     if !started {
       started = true
       try window.fill(line: nextLine)
+      stops.reset()
       window.start = startsAtRecord ? 0 : min(dialect.bomLength, window.end)
     }
     while true {
       if window.start >= window.end && window.atEOF { return false }
       if window.offset(of: window.start) >= endOffset { return false }
       let outcome = scanner.scan(
-        window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields)
+        window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields,
+        stops: &stops)
       switch outcome {
       case .record(let next, let lineBreaks):
         if fields.anyEscaped {
@@ -71,6 +89,7 @@ public final class CSVFileReader: RecordSource {
         return true
       case .needMore:
         try window.fill(line: nextLine)
+        stops.reset()
       case .unterminatedQuote:
         throw .unterminatedQuote(path: window.input.path, line: nextLine)
       }

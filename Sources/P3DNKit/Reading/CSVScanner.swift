@@ -46,6 +46,16 @@ struct CSVScanner {
     _ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, end: Int, atEOF: Bool,
     fields: inout FieldList
   ) -> ScanOutcome {
+    var search = DirectSearch()
+    return scan(buffer, from: start, end: end, atEOF: atEOF, fields: &fields, stops: &search)
+  }
+
+  /// Scans the record starting at `start`, finding field ends and quotes with `stops`.
+  func scan<Finder: StopFinder>(
+    _ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, end: Int, atEOF: Bool,
+    fields: inout FieldList, stops: inout Finder
+  ) -> ScanOutcome {
+    let buffer = UnsafeBufferPointer(buffer)
     fields.removeAll()
     let delimiter = self.delimiter
     var position = start
@@ -59,7 +69,7 @@ struct CSVScanner {
         var escaped = false
         var closedAt = -1
         while cursor < end {
-          cursor = quotedStops.first(in: UnsafeBufferPointer(buffer), from: cursor, end: end)
+          cursor = stops.first(quotedStops, in: buffer, from: cursor, end: end)
           if cursor >= end { break }
           let byte = buffer[cursor]
           if byte == Self.quote {
@@ -111,7 +121,7 @@ struct CSVScanner {
         fields.append(FieldSpan(start: contentStart, end: closedAt, needsUnescape: escaped))
       } else {
         // Unquoted field: up to the delimiter or the line end.
-        let cursor = fieldEnds.first(in: UnsafeBufferPointer(buffer), from: position, end: end)
+        let cursor = stops.first(fieldEnds, in: buffer, from: position, end: end)
         if cursor >= end && !atEOF { return .needMore }
         fields.append(FieldSpan(start: position, end: cursor, needsUnescape: false))
         position = cursor
