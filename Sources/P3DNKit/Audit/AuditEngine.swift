@@ -16,7 +16,8 @@ public struct AuditRequest: Sendable {
   public var bufferSize: Int
   /// Threads that read a large file at once (1: everything on the calling thread).
   public var threads: Int = InputResolver.processorCount
-  /// Files longer than two chunks of this size are read in chunks on several threads.
+  /// Files longer than two chunks of this size are read in chunks on several threads; a
+  /// large file in larger chunks (``ChunkedAudit/chunkSize(for:threads:minimum:)``).
   public var chunkSize: Int = 8 << 20
   /// Counts the bytes read, for a progress display.
   public var progress: ProgressCounter? = nil
@@ -77,7 +78,10 @@ public enum AuditEngine {
         result = try ChunkedAudit(
           auditor: auditor, path: file.path, profileName: opened.profile.name, fileSize: size,
           dataStart: opened.dataStart, dataLine: opened.dataLine, dialect: dialect,
-          threads: request.threads, chunkSize: request.chunkSize, bufferSize: request.bufferSize,
+          threads: request.threads,
+          chunkSize: ChunkedAudit.chunkSize(
+            for: size - opened.dataStart, threads: request.threads, minimum: request.chunkSize),
+          bufferSize: request.bufferSize,
           progress: request.progress
         ).run()
       } else {

@@ -24,6 +24,14 @@ struct ChunkedAudit: Sendable {
   let bufferSize: Int
   let progress: ProgressCounter?
 
+  /// The chunk size for `length` bytes: at least `minimum`, and larger for a large file,
+  /// so that it is cut into about sixteen chunks per thread (enough to keep every thread
+  /// busy to the end) and no more, up to 64 MiB. Each chunk starts with empty cell tables,
+  /// and filling them again costs about a millisecond per chunk.
+  static func chunkSize(for length: Int, threads: Int, minimum: Int) -> Int {
+    max(minimum, min(64 << 20, length / max(16 * threads, 1)))
+  }
+
   /// What one chunk produced.
   final class Outcome: @unchecked Sendable {
     var start = 0
