@@ -15,6 +15,19 @@ public struct HeaderNames: Sendable {
 
   /// Lowercase, without spaces, underscores, hyphens and dots: `Kode SKPD` = `kode_skpd`.
   public static func normalize(_ name: String) -> String {
+    // ASCII names (nearly all) byte by byte; others through Unicode lowercasing.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(name.utf8.count)
+      for byte in name.utf8 {
+        switch byte {
+        case 0x20, 0x5F, 0x2D, 0x2E, 0x09, 0x0D, 0x0A: continue
+        case 0x41...0x5A: bytes.append(byte | 0x20)
+        default: bytes.append(byte)
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var result = ""
     for scalar in name.lowercased().unicodeScalars {
       switch scalar {
