@@ -138,11 +138,8 @@ struct AmountFormModelTests {
 
   @Test("20,000 generated numbers read as the model reads them")
   func generated() {
-    var seed: UInt64 = 2022
-    func next(_ bound: Int) -> Int {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((seed >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: 2022)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
     let alphabet = Array("0123456789.,")
     for _ in 0..<20_000 {
       var text = ""
@@ -154,5 +151,55 @@ struct AmountFormModelTests {
       #expect(AmountParser.parse(text) == expected, "\(text)")
       if AmountParser.parse(text) != expected { return }
     }
+  }
+}
+
+/// The one-pass reading of the commonest spellings gives what the general reader gives,
+/// on generated cells with and without `Rp`, `Rp.`, spaces and `,-`.
+@Suite("Amounts: the one-pass path")
+struct AmountFastPathTests {
+  @Test("known cells")
+  func known() {
+    let cases: [(String, Int128?)] = [
+      ("141.267.618,57", 14_126_761_857), ("Rp 244.095.122", 24_409_512_200),
+      ("Rp. 246.718.322,-", 24_671_832_200), ("rp.1.234,5", 123_450), ("42.959.967", 4_295_996_700),
+      ("1234,56", 123_456), ("0", 0), ("1.234", 123_400),
+      // Left to the general reader: plain decimals, English grouping, signs, blanks.
+      ("1.23", nil), ("1234.567", nil), ("1,234", nil), ("-1.000", nil), (" 1.000", nil),
+      ("Rp  1.000", nil), ("1.000,5-", nil), ("1234567890123456789", nil), ("Rp", nil), ("", nil),
+    ]
+    for (text, sen) in cases {
+      var bytes = Array(text.utf8)
+      let fast = bytes.withUnsafeMutableBufferPointer { AmountParser.indonesianSen(UnsafeBufferPointer($0)) }
+      #expect(fast == sen, "\(text)")
+    }
+  }
+
+  @Test("50,000 generated cells")
+  func generated() {
+    var numbers = SeededNumbers(seed: 74)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
+    let prefixes = ["", "", "Rp", "Rp ", "Rp.", "Rp. ", "rp", "RP. ", "Rp  ", "-"]
+    let suffixes = ["", "", "", ",-", "-", " "]
+    let alphabet = Array("0123456789.,")
+    var taken = 0
+    for _ in 0..<50_000 {
+      var text = prefixes[next(prefixes.count)]
+      for _ in 0..<(1 + next(24)) {
+        text.append(next(4) == 0 ? alphabet[10 + next(2)] : alphabet[next(10)])
+      }
+      text += suffixes[next(suffixes.count)]
+      var bytes = Array(text.utf8)
+      let (fast, general) = bytes.withUnsafeMutableBufferPointer { buffer in
+        let cell = UnsafeBufferPointer(buffer)
+        return (AmountParser.indonesianSen(cell), AmountParser.parseGeneral(cell))
+      }
+      guard let fast else { continue }
+      taken += 1
+      #expect(general == .value(Money(sen: fast), rounded: false), "\(text)")
+      if general != .value(Money(sen: fast), rounded: false) { return }
+    }
+    // The path is taken often enough for the comparison to mean something.
+    #expect(taken > 3_000)
   }
 }

@@ -1,3 +1,4 @@
+import CP3DNScan
 import Foundation
 import Testing
 
@@ -247,17 +248,17 @@ struct ReaderTests {
 }
 
 /// Generated text full of delimiters, quotes, line ends and backslashes reads into the same
-/// records (and the same errors) whatever the buffer size and however the stop index is cut
-/// into pieces, as the scanner alone reads it from one buffer: no record boundary depends
-/// on where a read or an index piece happens to stop.
+/// records (and the same errors) whatever the buffer size, as the general scanner alone
+/// reads it from one buffer: no record boundary depends on where a read stops, and the
+/// vector record scanner reads every record it takes exactly as the general one does.
 @Suite("Scanner: buffer boundaries")
 struct ScannerBoundaryTests {
-  static func records(
-    _ path: String, _ dialect: CSVDialect, bufferSize: Int, piece: Int = StopIndex.defaultPieceSize
-  ) throws -> [[String]] {
+  static func records(_ path: String, _ dialect: CSVDialect, bufferSize: Int) throws -> (
+    rows: [[String]], fast: Int
+  ) {
     let reader = CSVFileReader(
       input: try FileBytes(path: path), dialect: dialect, bufferSize: bufferSize, startOffset: 0,
-      endOffset: .max, indexPieceSize: piece)
+      endOffset: .max)
     var rows: [[String]] = []
     do {
       while try reader.next() {
@@ -268,7 +269,7 @@ struct ScannerBoundaryTests {
     } catch {
       rows.append(["error"])
     }
-    return rows
+    return (rows, reader.fastRecords)
   }
 
   /// The records of `text` by the scanner alone, searching the whole text field by field
@@ -303,31 +304,120 @@ struct ScannerBoundaryTests {
     return rows
   }
 
-  @Test(
-    "same records",
-    arguments: [(",", QuoteEscape.doubled), (";", .doubled), (",", .backslash), ("\t", .doubled)])
+  static let dialects: [(String, QuoteEscape)] = [
+    (",", .doubled), (";", .doubled), (",", .backslash), ("\t", .doubled),
+  ]
+
+  @Test("same records", arguments: dialects)
   func sameRecords(_ delimiter: String, _ escape: QuoteEscape) throws {
-    var seed: UInt64 = 7
-    func next(_ bound: Int) -> Int {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((seed >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: 7)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
     let pieces = [
       delimiter, delimiter, delimiter, "\n", "\r\n", "\r", "\"", "\\", "ab", "Rp 1.000", "x", " ",
       "1234567890",
     ]
     let dialect = CSVDialect(delimiter: UInt8(ascii: Unicode.Scalar(delimiter)!), escape: escape)
+    var fast = 0
     for _ in 0..<150 {
       var text = ""
       for _ in 0..<(1 + next(120)) { text += pieces[next(pieces.count)] }
       let path = Support.temporaryFile(text)
       let expected = Self.directRecords(text, dialect)
-      for size in [16, 23, 64, 1 << 20] {
-        for piece in [1, 5, 64, 100, StopIndex.defaultPieceSize] {
-          let read = try Self.records(path, dialect, bufferSize: size, piece: piece)
-          #expect(read == expected, "buffer \(size), piece \(piece): \(text.debugDescription)")
-          if read != expected { return }
+      for size in [16, 23, 64, 100, 1 << 20] {
+        let read = try Self.records(path, dialect, bufferSize: size)
+        fast += read.fast
+        #expect(read.rows == expected, "buffer \(size): \(text.debugDescription)")
+        if read.rows != expected { return }
+      }
+    }
+    #expect(fast > 1_000)
+  }
+
+  /// Rows shaped like real exports (mostly plain fields, some quoted with delimiters, line
+  /// breaks and escaped quotes, a few stray quotes and blanks after a closing quote), long
+  /// enough that fields cross the 64-byte blocks of the vector scanner everywhere.
+  @Test("same records for export-like rows", arguments: dialects)
+  func exportLikeRows(_ delimiter: String, _ escape: QuoteEscape) throws {
+    var numbers = SeededNumbers(seed: 2021)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
+    let quote = escape == .doubled ? "\"\"" : "\\\""
+    let plain = ["1.02.0.00.0.00.01.0000", "Dinas Kesehatan", "Rp 1.234.567,89", "", "Ya", "5.1.02.01"]
+    let quoted = [
+      "\"Belanja\(delimiter) tahap 1\"", "\"baris\nkedua\"", "\"kata \(quote)kutip\(quote)\"",
+      "\"\"", "\"x\r\ny\"", "\"a\"  ", "\"a\"b\"", "5\" layar",
+    ]
+    let dialect = CSVDialect(delimiter: UInt8(ascii: Unicode.Scalar(delimiter)!), escape: escape)
+    var text = ""
+    for _ in 0..<3_000 {
+      let fields = (0..<(1 + next(14))).map { _ in
+        next(6) == 0
+          ? quoted[next(quoted.count)] : String(repeating: plain[next(plain.count)], count: 1 + next(3))
+      }
+      text += fields.joined(separator: delimiter) + (next(5) == 0 ? "\r\n" : "\n")
+    }
+    let path = Support.temporaryFile(text)
+    let expected = Self.directRecords(text, dialect)
+    for size in [64, 1000, 1 << 20] {
+      let read = try Self.records(path, dialect, bufferSize: size)
+      #expect(read.rows == expected, "buffer \(size)")
+      #expect(read.fast > 1_500, "buffer \(size)")
+    }
+  }
+
+  /// The vector scanner without AVX-512 (what other processors run) reads the same fields
+  /// as the one this processor runs, record by record.
+  @Test("portable and vector masks agree")
+  func portableAgrees() {
+    var numbers = SeededNumbers(seed: 99)
+    func next(_ bound: Int) -> Int { numbers.next(bound) }
+    let pieces = [";", ";", "\n", "\r\n", "\"", "\"\"", "Belanja Alat", "1.000", " ", "\\"]
+    for escape in [UInt8(ascii: "\""), UInt8(ascii: "\\")] {
+      var text = ""
+      for _ in 0..<20_000 { text += pieces[next(pieces.count)] }
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let fieldsA = UnsafeMutablePointer<p3dn_span>.allocate(capacity: 64)
+        let fieldsB = UnsafeMutablePointer<p3dn_span>.allocate(capacity: 64)
+        defer {
+          fieldsA.deallocate()
+          fieldsB.deallocate()
         }
+        var masksA = p3dn_block_masks(block: -1, quote: 0, stop: 0, newline: 0)
+        var masksB = masksA
+        var position = 0
+        var agreed = 0
+        while position < buffer.count {
+          var nextA = 0
+          var nextB = 0
+          var breaksA = 0
+          var breaksB = 0
+          var escapedA: Int32 = 0
+          var escapedB: Int32 = 0
+          let countA = p3dn_scan_record(
+            base, position, buffer.count, UInt8(ascii: ";"), escape, fieldsA, 64, &masksA, &nextA, &breaksA,
+            &escapedA)
+          let countB = p3dn_scan_record_portable(
+            base, position, buffer.count, UInt8(ascii: ";"), escape, fieldsB, 64, &masksB, &nextB, &breaksB,
+            &escapedB)
+          #expect(countA == countB)
+          guard countA == countB else { return }
+          if countA > 0 {
+            #expect(nextA == nextB && breaksA == breaksB && escapedA == escapedB)
+            for index in 0..<countA {
+              #expect(
+                fieldsA[index].start == fieldsB[index].start && fieldsA[index].end == fieldsB[index].end
+                  && fieldsA[index].escaped == fieldsB[index].escaped)
+            }
+            agreed += 1
+            position = nextA
+          } else {
+            // Skip to the next line feed, as the general scanner would have to decide.
+            position += 1
+            while position < buffer.count && buffer[position - 1] != 0x0A { position += 1 }
+          }
+        }
+        #expect(agreed > 100)
       }
     }
   }

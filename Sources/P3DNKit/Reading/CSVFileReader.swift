@@ -1,4 +1,11 @@
+import CP3DNScan
+
 /// Streams the records of a delimited text file through a fixed window of memory.
+///
+/// Records are read by the vector record scanner of `CP3DNScan` (64-byte bit masks of
+/// quotes, field ends and line feeds); a record it does not read exactly (one that reaches
+/// the end of the window, or has a quote that does not close a field) is read again by
+/// ``CSVScanner``, which decides every case.
 public final class CSVFileReader: RecordSource {
   public let dialect: CSVDialect
   public var encoding: TextEncoding { dialect.encoding }
@@ -13,39 +20,29 @@ public final class CSVFileReader: RecordSource {
   private let startsAtRecord: Bool
   private var nextLine = 1
   private var fields = FieldList()
-  private var stops: StopIndex
+  private var masks = p3dn_block_masks(block: -1, quote: 0, stop: 0, newline: 0)
+  private let escapeByte: UInt8
+  /// Records read by the vector scanner and by the general one (for tests).
+  private(set) var fastRecords = 0
+  private(set) var generalRecords = 0
   public private(set) var line = 0
 
   /// A reader of the records of `input` (opened at `startOffset`), from the start of the
   /// file or from a record boundary at `startOffset`, up to the records that start before
   /// `endOffset`.
-  public convenience init(
+  public init(
     input: FileBytes, dialect: CSVDialect, bufferSize: Int = 1 << 20, startOffset: Int = 0,
     endOffset: Int = .max
-  ) {
-    self.init(
-      input: input, dialect: dialect, bufferSize: bufferSize, startOffset: startOffset,
-      endOffset: endOffset, indexPieceSize: StopIndex.defaultPieceSize)
-  }
-
-  /// As above, with the number of bytes the stop index covers at a time (small in tests,
-  /// so that its pieces end everywhere).
-  init(
-    input: FileBytes, dialect: CSVDialect, bufferSize: Int, startOffset: Int, endOffset: Int,
-    indexPieceSize: Int
   ) {
     self.window = ReadWindow(input: input, size: bufferSize, offset: startOffset)
     self.endOffset = endOffset
     self.startsAtRecord = startOffset > 0
     self.dialect = dialect
     self.scanner = CSVScanner(dialect: dialect)
-    self.stops = StopIndex(dialect: dialect, pieceSize: indexPieceSize)
+    self.escapeByte = dialect.escape == .backslash ? UInt8(ascii: "\\") : UInt8(ascii: "\"")
   }
 
-  deinit {
-    fields.deallocate()
-    stops.deallocate()
-  }
+  deinit { fields.deallocate() }
 
   public var fieldCount: Int { fields.count }
 
@@ -67,32 +64,52 @@ public final class CSVFileReader: RecordSource {
     if !started {
       started = true
       try window.fill(line: nextLine)
-      stops.reset()
+      masks.block = -1
       window.start = startsAtRecord ? 0 : min(dialect.bomLength, window.end)
     }
     while true {
       if window.start >= window.end && window.atEOF { return false }
       if window.offset(of: window.start) >= endOffset { return false }
+      if let base = window.buffer.baseAddress {
+        var next = 0
+        var lineBreaks = 0
+        var escaped: Int32 = 0
+        let count = p3dn_scan_record(
+          base, window.start, window.end, dialect.delimiter, escapeByte, fields.base, fields.capacity,
+          &masks, &next, &lineBreaks, &escaped)
+        if count > 0 {
+          fields.setWritten(count: count, anyEscaped: escaped != 0)
+          finish(next: next, lineBreaks: lineBreaks)
+          fastRecords &+= 1
+          return true
+        }
+      }
       let outcome = scanner.scan(
-        window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields,
-        stops: &stops)
+        window.buffer, from: window.start, end: window.end, atEOF: window.atEOF, fields: &fields)
       switch outcome {
       case .record(let next, let lineBreaks):
-        if fields.anyEscaped {
-          for index in 0..<fields.count where fields[index].needsUnescape {
-            fields[index].end = scanner.unescape(window.buffer, fields[index])
-          }
-        }
-        line = nextLine
-        nextLine += lineBreaks
-        window.start = next
+        finish(next: next, lineBreaks: lineBreaks)
+        generalRecords &+= 1
         return true
       case .needMore:
         try window.fill(line: nextLine)
-        stops.reset()
+        masks.block = -1
       case .unterminatedQuote:
         throw .unterminatedQuote(path: window.input.path, line: nextLine)
       }
     }
+  }
+
+  /// Resolves the escaped quotes of the record just scanned and moves past it.
+  @inline(__always)
+  private func finish(next: Int, lineBreaks: Int) {
+    if fields.anyEscaped {
+      for index in 0..<fields.count where fields[index].needsUnescape {
+        fields[index].end = scanner.unescape(window.buffer, fields[index])
+      }
+    }
+    line = nextLine
+    nextLine += lineBreaks
+    window.start = next
   }
 }

@@ -1,9 +1,16 @@
-/// Where one field of a record lies in the reader's buffer, after unescaping.
-struct FieldSpan {
-  var start: Int
-  var end: Int
+import CP3DNScan
+
+/// Where one field of a record lies in the reader's buffer, after unescaping (the layout
+/// the vector record scanner of `CP3DNScan` writes).
+typealias FieldSpan = p3dn_span
+
+extension FieldSpan {
+  init(start: Int, end: Int, needsUnescape: Bool) {
+    self.init(start: start, end: end, escaped: needsUnescape ? 1 : 0)
+  }
+
   /// The field was quoted and holds escaped quotes still to be unescaped in place.
-  var needsUnescape: Bool
+  var needsUnescape: Bool { escaped != 0 }
 }
 
 /// The result of trying to scan one record from a buffer.
@@ -46,15 +53,6 @@ struct CSVScanner {
     _ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, end: Int, atEOF: Bool,
     fields: inout FieldList
   ) -> ScanOutcome {
-    var search = DirectSearch()
-    return scan(buffer, from: start, end: end, atEOF: atEOF, fields: &fields, stops: &search)
-  }
-
-  /// Scans the record starting at `start`, finding field ends and quotes with `stops`.
-  func scan<Finder: StopFinder>(
-    _ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, end: Int, atEOF: Bool,
-    fields: inout FieldList, stops: inout Finder
-  ) -> ScanOutcome {
     let buffer = UnsafeBufferPointer(buffer)
     fields.removeAll()
     let delimiter = self.delimiter
@@ -69,7 +67,7 @@ struct CSVScanner {
         var escaped = false
         var closedAt = -1
         while cursor < end {
-          cursor = stops.first(quotedStops, in: buffer, from: cursor, end: end)
+          cursor = quotedStops.first(in: buffer, from: cursor, end: end)
           if cursor >= end { break }
           let byte = buffer[cursor]
           if byte == Self.quote {
@@ -121,7 +119,7 @@ struct CSVScanner {
         fields.append(FieldSpan(start: contentStart, end: closedAt, needsUnescape: escaped))
       } else {
         // Unquoted field: up to the delimiter or the line end.
-        let cursor = stops.first(fieldEnds, in: buffer, from: position, end: end)
+        let cursor = fieldEnds.first(in: buffer, from: position, end: end)
         if cursor >= end && !atEOF { return .needMore }
         fields.append(FieldSpan(start: position, end: cursor, needsUnescape: false))
         position = cursor

@@ -5,7 +5,7 @@ struct FieldList {
   private(set) var count = 0
   /// Some field of the list holds escaped quotes still to be resolved.
   private(set) var anyEscaped = false
-  private var capacity: Int
+  private(set) var capacity: Int
 
   init(capacity: Int = 64) {
     self.capacity = max(capacity, 4)
@@ -32,6 +32,13 @@ struct FieldList {
   subscript(index: Int) -> FieldSpan {
     get { base[index] }
     nonmutating set { base[index] = newValue }
+  }
+
+  /// The list after a scanner wrote `count` fields to `base` directly.
+  @inline(__always)
+  mutating func setWritten(count: Int, anyEscaped: Bool) {
+    self.count = count
+    self.anyEscaped = anyEscaped
   }
 
   private mutating func grow() {
