@@ -69,3 +69,27 @@ struct ByteCacheKeyTests {
     #expect(cache.count == Set(keys).count)
   }
 }
+
+@Suite("PairCounter")
+struct PairCounterTests {
+  @Test("counts every (slot, name) key and keeps its first order across growth")
+  func countsAcrossGrowth() {
+    var counter = PairCounter()
+    defer { counter.deallocate() }
+    // 3,000 keys, key k seen (k % 5) + 1 times, first at order 10 * k.
+    for round in 0..<5 {
+      for key in 0..<3_000 where key % 5 >= round {
+        let slot = UInt64(key / 100)
+        let name = UInt64(key % 100)
+        counter.add(slot << 32 | name, order: 10 * key + round)
+      }
+    }
+    var seen: [UInt64: (Int, Int)] = [:]
+    counter.forEach { key, count, first in seen[key] = (count, first) }
+    #expect(seen.count == 3_000)
+    for key in 0..<3_000 {
+      let entry = seen[UInt64(key / 100) << 32 | UInt64(key % 100)]
+      #expect(entry?.0 == key % 5 + 1 && entry?.1 == 10 * key, "key \(key)")
+    }
+  }
+}

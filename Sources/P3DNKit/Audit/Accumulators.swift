@@ -27,6 +27,7 @@ public struct StageSums: Equatable, Sendable {
     }
   }
 
+  @inline(__always)
   mutating func add(amount: Money, _ line: LineClassification) {
     lines += 1
     total += amount
@@ -35,12 +36,14 @@ public struct StageSums: Equatable, Sendable {
     Self.add(&local, line.local, amount)
   }
 
+  /// Adds a known value to the amount, or the line's amount to the unknown sum, both ways
+  /// without a branch on which it is (random data would make that branch unpredictable).
+  @inline(__always)
   private static func add(_ sums: inout MetricSums, _ value: Money?, _ amount: Money) {
-    if let value {
-      sums.amount += value
-    } else {
-      sums.unknown += amount
-    }
+    let known = value?.sen ?? 0
+    let unknown = value == nil ? amount.sen : 0
+    sums.amount.sen += known
+    sums.unknown.sen += unknown
   }
 
   mutating func merge(_ other: StageSums) {

@@ -70,34 +70,62 @@ struct FileAuditor: Sendable {
     let first: Int
   }
 
-  /// Sums of one fiscal year by OPD slot, in flat arrays updated in place.
+  /// Sums of one fiscal year by OPD slot, in flat buffers updated in place (no copy-on-write
+  /// checks on the hot path).
   private final class YearSlots {
     let year: Int?
     var candidates = 0
     /// Two per slot: plan, realization; a stage with no line has `lines == 0`.
-    var stages: [StageSums] = []
-    /// Per slot, the names seen (usually one or two).
-    var names: [[NameCount]] = []
+    private(set) var stages: UnsafeMutablePointer<StageSums>
+    /// How often each (slot, name) pair was seen, and first when.
+    private var pairs = PairCounter()
+    private(set) var slots = 0
+    private var capacity = 0
 
-    init(year: Int?) { self.year = year }
+    init(year: Int?) {
+      self.year = year
+      stages = .allocate(capacity: 0)
+    }
+
+    deinit {
+      stages.deinitialize(count: 2 * capacity)
+      stages.deallocate()
+      pairs.deallocate()
+    }
+
+    /// Makes room for slots up to `slot`.
+    private func reserve(_ slot: Int) {
+      if slot >= capacity {
+        let larger = max(2 * capacity, slot + 1, 64)
+        let newStages = UnsafeMutablePointer<StageSums>.allocate(capacity: 2 * larger)
+        newStages.moveInitialize(from: stages, count: 2 * capacity)
+        (newStages + 2 * capacity).initialize(repeating: StageSums(), count: 2 * (larger - capacity))
+        stages.deallocate()
+        stages = newStages
+        capacity = larger
+      }
+      slots = max(slots, slot + 1)
+    }
 
     @inline(__always)
     func add(slot: Int, stage: Stage, amount: Money, _ line: LineClassification) {
-      if names.count <= slot {
-        let missing = slot + 1 - names.count
-        names.append(contentsOf: repeatElement([], count: missing))
-        stages.append(contentsOf: repeatElement(StageSums(), count: 2 * missing))
-      }
+      if slot >= slots { reserve(slot) }
       stages[2 * slot + (stage == .plan ? 0 : 1)].add(amount: amount, line)
     }
 
     @inline(__always)
     func note(name: Int, slot: Int, order: Int) {
-      if let index = names[slot].firstIndex(where: { $0.name == name }) {
-        names[slot][index].count += 1
-      } else {
-        names[slot].append(NameCount(name: name, count: 1, first: order))
+      pairs.add(UInt64(truncatingIfNeeded: slot) << 32 | UInt64(truncatingIfNeeded: name), order: order)
+    }
+
+    /// The names seen on each slot's lines.
+    func namesBySlot() -> [Int: [NameCount]] {
+      var result: [Int: [NameCount]] = [:]
+      pairs.forEach { key, count, first in
+        result[Int(key >> 32), default: []].append(
+          NameCount(name: Int(key & 0xFFFF_FFFF), count: count, first: first))
       }
+      return result
     }
   }
 
@@ -370,14 +398,15 @@ struct FileAuditor: Sendable {
     for bucket in buckets {
       result.candidatesByYear[bucket.year, default: 0] += bucket.candidates
       var sums = YearSums()
-      for slot in bucket.names.indices {
+      let namesBySlot = bucket.namesBySlot()
+      for slot in 0..<bucket.slots {
         let plan = bucket.stages[2 * slot]
         let realization = bucket.stages[2 * slot + 1]
         guard plan.lines > 0 || realization.lines > 0 else { continue }
         var opd = OPDSums()
         opd.plan = plan.lines > 0 ? plan : nil
         opd.realization = realization.lines > 0 ? realization : nil
-        for seen in bucket.names[slot] { opd.names[nameTexts[seen.name]] = (seen.count, seen.first) }
+        for seen in namesBySlot[slot] ?? [] { opd.names[nameTexts[seen.name]] = (seen.count, seen.first) }
         sums.opds[slotCodes[slot], default: OPDSums()].merge(opd)
       }
       result.years[bucket.year] = sums
@@ -445,5 +474,82 @@ enum LineStatusWords {
     if cancelled.contains(word) { return .cancelled }
     if unfinished.contains(word) { return .notCompleted }
     return nil
+  }
+}
+
+/// Counts of 64-bit keys (an OPD slot and a name index) with the order each was first
+/// seen, in an open-addressing table of flat buffers: one multiply and usually one probe
+/// per line. Its owner deallocates it.
+struct PairCounter {
+  private var keys: UnsafeMutablePointer<UInt64>
+  private var counts: UnsafeMutablePointer<Int>
+  private var firsts: UnsafeMutablePointer<Int>
+  private var mask = 63
+  private var used = 0
+  /// Marks an empty slot (no slot and name are both 2^32 - 1).
+  private static let empty = UInt64.max
+
+  init() {
+    keys = .allocate(capacity: 64)
+    keys.initialize(repeating: Self.empty, count: 64)
+    counts = .allocate(capacity: 64)
+    counts.initialize(repeating: 0, count: 64)
+    firsts = .allocate(capacity: 64)
+    firsts.initialize(repeating: 0, count: 64)
+  }
+
+  func deallocate() {
+    keys.deallocate()
+    counts.deallocate()
+    firsts.deallocate()
+  }
+
+  @inline(__always)
+  private func index(of key: UInt64) -> Int {
+    var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    while keys[index] != key && keys[index] != Self.empty { index = (index + 1) & mask }
+    return index
+  }
+
+  @inline(__always)
+  mutating func add(_ key: UInt64, order: Int) {
+    let found = index(of: key)
+    if keys[found] == key {
+      counts[found] += 1
+      return
+    }
+    keys[found] = key
+    counts[found] = 1
+    firsts[found] = order
+    used += 1
+    if 2 * used > mask + 1 { grow() }
+  }
+
+  private mutating func grow() {
+    let old = (keys, counts, firsts, mask + 1)
+    let size = 2 * old.3
+    keys = .allocate(capacity: size)
+    keys.initialize(repeating: Self.empty, count: size)
+    counts = .allocate(capacity: size)
+    counts.initialize(repeating: 0, count: size)
+    firsts = .allocate(capacity: size)
+    firsts.initialize(repeating: 0, count: size)
+    mask = size - 1
+    for position in 0..<old.3 where old.0[position] != Self.empty {
+      let found = index(of: old.0[position])
+      keys[found] = old.0[position]
+      counts[found] = old.1[position]
+      firsts[found] = old.2[position]
+    }
+    old.0.deallocate()
+    old.1.deallocate()
+    old.2.deallocate()
+  }
+
+  /// Every key with its count and first order.
+  func forEach(_ body: (UInt64, Int, Int) -> Void) {
+    for position in 0...mask where keys[position] != Self.empty {
+      body(keys[position], counts[position], firsts[position])
+    }
   }
 }

@@ -189,6 +189,7 @@ struct LineClassifier {
     case decided(Money?)
   }
 
+  @inline(__always)
   private func valueColumn<S: RecordSource>(
     _ row: S, _ index: Int, _ metric: Metric, _ amount: Money, _ warnings: inout FileWarnings
   ) -> ValueSource {

@@ -14,21 +14,21 @@ struct CellKey {
     let count = bytes.count
     var head: UInt64 = 0
     var tail: UInt64 = 0
-    var hash = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+    // The middle of a key longer than sixteen bytes, folded into one word.
+    var middle: UInt64 = 0
     if let base = bytes.baseAddress {
       let raw = UnsafeRawPointer(base)
       if count >= 8 {
         head = raw.loadUnaligned(as: UInt64.self)
         if count > 8 { tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) }
-        // The middle of a key longer than sixteen bytes.
         var index = 8
         while index + 8 < count - 8 {
-          hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
-          hash ^= hash >> 31
+          middle =
+            (middle ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
           index += 8
         }
         if index < count - 8 {
-          hash ^= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          middle ^= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         }
       } else if count >= 4 {
         // Two overlapping four-byte loads cover bytes 0..<count.
@@ -41,10 +41,12 @@ struct CellKey {
           | UInt64(base[count - 1]) << (8 * UInt64(count - 1))
       }
     }
-    hash = (hash ^ head) &* 0x94d0_49bb_1331_11eb
-    hash ^= hash >> 29
-    hash = (hash ^ tail) &* 0xbf58_476d_1ce4_e5b9
-    hash ^= hash >> 32
+    // Head and tail are mixed by independent multiplies, so the hash waits on one multiply
+    // rather than on a chain of them; tables take their slot from its high bits, which
+    // depend on every bit of both words.
+    let hash =
+      (head &* 0x94d0_49bb_1331_11eb) ^ ((tail ^ middle) &* 0xbf58_476d_1ce4_e5b9)
+      ^ (UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15)
     self.head = head
     self.tail = tail
     self.hash = hash
@@ -55,7 +57,7 @@ struct CellKey {
 /// allocating: the hot path looks a cell up by its bytes in the read buffer and computes
 /// a value (a flag word, a status, an OPD slot) only the first time it sees those bytes.
 /// Keys of up to sixteen bytes are compared inside the slot; longer ones also compare
-/// their middle bytes, kept in an arena.
+/// their middle bytes with the whole key, kept in an arena.
 ///
 /// Entries beyond `limit` are not stored; their values are computed each time, so a
 /// column with millions of distinct values costs time, never unbounded memory.
@@ -64,7 +66,7 @@ struct ByteCache<Value> {
     var hash: UInt64 = 0
     var head: UInt64 = 0
     var tail: UInt64 = 0
-    /// Where bytes 8..<length-8 of a longer key start in the arena.
+    /// Where a key longer than sixteen bytes starts in the arena.
     var offset: Int32 = 0
     var length: Int32 = 0
     /// Index into `values`, or -1 when the slot is empty.
@@ -73,6 +75,8 @@ struct ByteCache<Value> {
 
   private var slots: [Slot]
   private var mask: Int
+  /// 64 minus the number of bits of a slot index: a key's first slot is `hash >> shift`.
+  private var shift: UInt64
   private var arena: [UInt8] = []
   private(set) var values: [Value] = []
   let limit: Int
@@ -81,6 +85,7 @@ struct ByteCache<Value> {
     self.limit = limit
     slots = Array(repeating: Slot(), count: 64)
     mask = 63
+    shift = 58
   }
 
   var count: Int { values.count }
@@ -89,7 +94,7 @@ struct ByteCache<Value> {
   @inline(__always)
   func find(_ key: CellKey) -> Int? {
     slots.withUnsafeBufferPointer { slots in
-      var index = Int(truncatingIfNeeded: key.hash) & mask
+      var index = Int(truncatingIfNeeded: key.hash >> shift)
       while true {
         let slot = slots[index]
         if slot.entry < 0 { return nil }
@@ -103,16 +108,19 @@ struct ByteCache<Value> {
     }
   }
 
+  /// Whether bytes 8..<length-8 of a key longer than sixteen bytes equal the stored key's
+  /// (the arena holds the whole key): word by word, the last word overlapping the one
+  /// before or the head, whose bytes are known to be equal.
   @inline(__always)
   private func middleEquals(_ slot: Slot, _ key: CellKey) -> Bool {
     guard let keyBase = key.bytes.baseAddress else { return false }
-    let middle = Int(slot.length) - 16
+    let length = Int(slot.length)
     return arena.withUnsafeBufferPointer { stored in
       guard let storedBase = stored.baseAddress else { return false }
       let left = UnsafeRawPointer(storedBase + Int(slot.offset))
-      let right = UnsafeRawPointer(keyBase + 8)
-      var index = 0
-      while index + 8 <= middle {
+      let right = UnsafeRawPointer(keyBase)
+      var index = 8
+      while index + 8 < length - 8 {
         if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
           != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         {
@@ -120,15 +128,8 @@ struct ByteCache<Value> {
         }
         index += 8
       }
-      while index < middle {
-        if left.load(fromByteOffset: index, as: UInt8.self)
-          != right.load(fromByteOffset: index, as: UInt8.self)
-        {
-          return false
-        }
-        index += 1
-      }
-      return true
+      return left.loadUnaligned(fromByteOffset: length - 16, as: UInt64.self)
+        == right.loadUnaligned(fromByteOffset: length - 16, as: UInt64.self)
     }
   }
 
@@ -157,8 +158,8 @@ struct ByteCache<Value> {
     var slot = Slot(
       hash: key.hash, head: key.head, tail: key.tail, offset: Int32(arena.count), length: Int32(length),
       entry: Int32(entry))
-    if length > 16 { arena.append(contentsOf: key.bytes[8..<(length - 8)]) }
-    var index = Int(truncatingIfNeeded: key.hash) & mask
+    if length > 16 { arena.append(contentsOf: key.bytes) }
+    var index = Int(truncatingIfNeeded: key.hash >> shift)
     while slots[index].entry >= 0 { index = (index + 1) & mask }
     swap(&slots[index], &slot)
     return entry
@@ -168,8 +169,9 @@ struct ByteCache<Value> {
     let old = slots
     slots = Array(repeating: Slot(), count: old.count * 2)
     mask = slots.count - 1
+    shift -= 1
     for slot in old where slot.entry >= 0 {
-      var index = Int(truncatingIfNeeded: slot.hash) & mask
+      var index = Int(truncatingIfNeeded: slot.hash >> shift)
       while slots[index].entry >= 0 { index = (index + 1) & mask }
       slots[index] = slot
     }
