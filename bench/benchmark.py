@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end benchmark of `p3dn audit` against DuckDB on the same files, in one run.
 
-For each size: generates a canonical realization file (cached in the data folder), reads
-it once into the page cache, then times as whole processes, with /usr/bin/time -v:
+For each size: generates a canonical realization file (cached in the data folder), then
+times as whole processes, with /usr/bin/time -v, each run after reading the file into the
+page cache:
   - p3dn audit FILE --year 2022 --format json            (default threads)
   - p3dn audit FILE --year 2022 --format json --threads 1
   - DuckDB read_csv + GROUP BY kode_opd (Python duckdb, default threads)
@@ -38,11 +39,14 @@ def timed(command):
     return seconds, rss, result.stdout
 
 
-def best_of_turns(commands, repeat):
-    """Runs the commands in turn, `repeat` rounds; the fastest run of each."""
+def best_of_turns(commands, repeat, path):
+    """Runs the commands in turn, `repeat` rounds; the fastest run of each. The file is read
+    once before every run, so that each finds it in the page cache (some machines drop the
+    cache of a large file between runs)."""
     runs = [[] for _ in commands]
     for _ in range(repeat):
         for index, command in enumerate(commands):
+            subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)
             runs[index].append(timed(command))
     return [min(each, key=lambda run: run[0]) for each in runs]
 
@@ -72,10 +76,9 @@ def main():
             subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate-benchmark-data.py"),
                             "--rows", str(rows), "--out", path], check=True)
         megabytes = os.path.getsize(path) / 1e6
-        subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)
         audit = [binary, "audit", path, "--year", "2022", "--format", "json"]
         duckdb = [sys.executable, os.path.join(ROOT, "bench", "duckdb_sums.py"), path]
-        parallel, single, duck = best_of_turns([audit, audit + ["--threads", "1"], duckdb], args.repeat)
+        parallel, single, duck = best_of_turns([audit, audit + ["--threads", "1"], duckdb], args.repeat, path)
         if parallel[2] != single[2]:
             sys.exit("the JSON output differs between thread counts")
         lines.append("| %d | %.0f | %.2f | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.2f |" % (
