@@ -10,6 +10,7 @@
 // The masks of one 64-byte block, read from `p` (64 readable bytes).
 typedef void (*masks_fn)(const uint8_t *p, uint8_t delimiter, uint8_t escape, p3dn_block_masks *m);
 
+#if !defined(__x86_64__)
 static inline __attribute__((always_inline)) void masks_scalar(const uint8_t *p, uint8_t delimiter,
                                                                uint8_t escape, p3dn_block_masks *m) {
   uint64_t quote = 0, stop = 0, newline = 0;
@@ -23,6 +24,7 @@ static inline __attribute__((always_inline)) void masks_scalar(const uint8_t *p,
   m->stop = stop;
   m->newline = newline;
 }
+#endif
 
 #if defined(__x86_64__)
 static inline __attribute__((always_inline)) void masks_sse2(const uint8_t *p, uint8_t delimiter,
