@@ -2,6 +2,7 @@ import ArgumentParser
 import P3DNKit
 
 extension Language: ExpressibleByArgument {}
+extension Denominator: ExpressibleByArgument {}
 
 /// Output formats of `audit`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -35,8 +36,8 @@ struct LanguageOptions: ParsableArguments {
 struct InputOptions: ParsableArguments {
   @Argument(
     help: Help.text(
-      "Berkas atau folder masukan (*.csv, *.json; folder tidak rekursif).",
-      "Input files or folders (*.csv, *.json; folders are not recursive)."))
+      "Berkas atau folder masukan (*.csv, *.json, *.xlsx; folder tidak rekursif).",
+      "Input files or folders (*.csv, *.json, *.xlsx; folders are not recursive)."))
   var inputs: [String] = []
 
   @Option(
@@ -66,6 +67,31 @@ struct InputOptions: ParsableArguments {
       "Tahun anggaran yang dilaporkan (bawaan: satu-satunya tahun dalam data).",
       "Fiscal year to report (default: the one year in the data)."))
   var year: Int?
+
+  @Option(
+    help: Help.text(
+      "Daftar penyedia (CSV/JSON/XLSX: NPWP/kode/nama, skala usaha, koperasi, kab/kota) untuk baris tanpa tanda UMK-K atau lokal.",
+      "Vendor list (CSV/JSON/XLSX: NPWP/code/name, business scale, koperasi, kab/kota) for lines without UMK-K or local flags."
+    ))
+  var vendors: String?
+
+  @Option(
+    help: Help.text(
+      "Pemetaan kolom TOML untuk lembar kerja lain (lihat docs/formats.md).",
+      "Column mapping in TOML for any other sheet (see docs/formats.md)."))
+  var map: String?
+
+  @Option(
+    help: Help.text(
+      "Lembar XLSX yang dibaca (bawaan: lembar pertama).", "XLSX sheet to read (default: the first sheet)."))
+  var sheet: String?
+
+  @Option(
+    help: Help.text(
+      "Pembagi persentase: rup (total baris, bawaan) atau budget (belanja pengadaan dari struktur-anggaran).",
+      "Share denominator: rup (the lines' total, default) or budget (procurement budget from struktur-anggaran)."
+    ))
+  var denominator: Denominator = .rup
 
   @Option(
     help: Help.text(
@@ -104,6 +130,10 @@ struct InputOptions: ParsableArguments {
       inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles,
       profileName: profile, policy: policy, year: year, opdFilters: opdFilters)
     if let threads { request.threads = threads }
+    request.vendorsPath = vendors
+    request.mapPath = map
+    request.sheet = sheet
+    request.denominator = denominator
     return request
   }
 }

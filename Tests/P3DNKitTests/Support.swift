@@ -50,13 +50,18 @@ enum Support {
   static func audit(
     _ inputs: [String], plan: [String] = [], realization: [String] = [], year: Int? = nil,
     profile: String? = nil, policy: Policy? = nil, opd: [String] = [], bufferSize: Int = 1 << 20,
-    threads: Int = 1, chunkSize: Int = 8 << 20
+    threads: Int = 1, chunkSize: Int = 8 << 20, vendors: String? = nil, map: String? = nil,
+    sheet: String? = nil, denominator: Denominator = .rup
   ) throws -> AuditReport {
     var request = AuditRequest(
       inputs: inputs, planFiles: plan, realizationFiles: realization, profileName: profile,
       policy: try policy ?? defaultPolicy(), year: year, opdFilters: opd, bufferSize: bufferSize)
     request.threads = threads
     request.chunkSize = chunkSize
+    request.vendorsPath = vendors
+    request.mapPath = map
+    request.sheet = sheet
+    request.denominator = denominator
     return try AuditEngine.run(request)
   }
 

@@ -59,6 +59,7 @@ public struct StageSums: Equatable, Sendable {
 struct OPDSums {
   var plan: StageSums?
   var realization: StageSums?
+  var extras = OPDExtras()
   /// Name → (lines carrying it, order first seen).
   var names: [String: (count: Int, first: Int)] = [:]
 
@@ -80,6 +81,7 @@ struct OPDSums {
   }
 
   mutating func merge(_ other: OPDSums) {
+    extras.merge(other.extras)
     for stage in Stage.allCases {
       if let sums = other[stage] {
         var merged = self[stage] ?? StageSums()
@@ -108,10 +110,113 @@ struct OPDSums {
 /// The included-candidate lines of one fiscal year (nil: lines without a year), by OPD.
 struct YearSums {
   var opds: [String: OPDSums] = [:]
+  var tally = ClassificationTally()
 
   mutating func merge(_ other: YearSums) {
+    tally.merge(other.tally)
     for (code, sums) in other.opds {
       opds[code, default: OPDSums()].merge(sums)
     }
   }
+}
+
+/// A count of lines and their sum.
+public struct LineTotal: Equatable, Sendable {
+  public var lines = 0
+  public var total = MoneySum.zero
+
+  public init(lines: Int = 0, total: MoneySum = .zero) {
+    self.lines = lines
+    self.total = total
+  }
+
+  mutating func add(_ amount: Money) {
+    lines += 1
+    total += amount
+  }
+
+  mutating func merge(_ other: LineTotal) {
+    lines += other.lines
+    total += other.total
+  }
+}
+
+/// What an OPD's lines say besides the metric sums: its budget (profile
+/// `struktur-anggaran`), its swakelola lines (excluded, reported apart), and the RUP codes
+/// that link its plan and its realization.
+struct OPDExtras {
+  /// Procurement budget rows (`belanja_pengadaan`).
+  var budget: LineTotal? = nil
+  /// Swakelola lines excluded under the policy, by stage.
+  var swakelolaPlan = LineTotal()
+  var swakelolaRealization = LineTotal()
+  /// Planned packages: RUP code → planned lines and pagu.
+  var planned: [String: LineTotal] = [:]
+  /// Realization lines by the RUP codes they name (sorted, without duplicates, joined by
+  /// `;`).
+  var realized: [String: LineTotal] = [:]
+  /// Realization lines that name no RUP code (from a profile that has a RUP column).
+  var realizedWithoutCode = LineTotal()
+
+  var isEmpty: Bool {
+    budget == nil && swakelolaPlan.lines == 0 && swakelolaRealization.lines == 0 && planned.isEmpty
+      && realized.isEmpty && realizedWithoutCode.lines == 0
+  }
+
+  mutating func merge(_ other: OPDExtras) {
+    if let budget = other.budget {
+      var merged = self.budget ?? LineTotal()
+      merged.merge(budget)
+      self.budget = merged
+    }
+    swakelolaPlan.merge(other.swakelolaPlan)
+    swakelolaRealization.merge(other.swakelolaRealization)
+    for (code, total) in other.planned { planned[code, default: LineTotal()].merge(total) }
+    for (codes, total) in other.realized { realized[codes, default: LineTotal()].merge(total) }
+    realizedWithoutCode.merge(other.realizedWithoutCode)
+  }
+}
+
+/// The RUP codes of a cell: split on `;` and `,`, trimmed, duplicates removed, sorted.
+enum RUPCodes {
+  static func parse(_ text: String) -> [String] {
+    var seen = Set<String>()
+    var codes: [String] = []
+    for part in text.split(whereSeparator: { $0 == ";" || $0 == "," }) {
+      let code = String(part).trimmingWhitespace()
+      if code.isEmpty || ["null", "-", "nan"].contains(code.lowercased()) { continue }
+      if seen.insert(code).inserted { codes.append(code) }
+    }
+    return codes.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  }
+}
+
+/// How many included lines each source decided, per metric.
+public struct ClassificationTally: Equatable, Sendable {
+  private static let sources = ClassificationSource.allCases.count
+  private var counts = [Int](repeating: 0, count: 3 * sources)
+
+  public init() {}
+
+  @inline(__always)
+  mutating func add(_ line: LineClassification) {
+    counts[line.pdnSource.rawValue] += 1
+    counts[Self.sources + line.umkkSource.rawValue] += 1
+    counts[2 * Self.sources + line.localSource.rawValue] += 1
+  }
+
+  mutating func merge(_ other: ClassificationTally) {
+    for index in counts.indices { counts[index] += other.counts[index] }
+  }
+
+  /// Lines of `metric` decided by each source, in source order, only sources that decided some.
+  public func counts(_ metric: Metric) -> [(ClassificationSource, Int)] {
+    let base = metric == .pdn ? 0 : metric == .umkk ? Self.sources : 2 * Self.sources
+    return ClassificationSource.allCases.compactMap { source in
+      let count = counts[base + source.rawValue]
+      return count > 0 ? (source, count) : nil
+    }
+  }
+
+  public var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
 }

@@ -24,6 +24,14 @@ public struct AuditRequest: Sendable {
   /// Whether data with no fiscal year at all, without `year`, is an error (audit) or is
   /// read as it is (validate). Several years without `year` are an error either way.
   public var requireSingleYear: Bool = true
+  /// What shares are divided by (`--denominator`).
+  public var denominator: Denominator = .rup
+  /// The team's vendor list (`--vendors`).
+  public var vendorsPath: String? = nil
+  /// A column mapping (`--map`): a profile tried before the built-in ones.
+  public var mapPath: String? = nil
+  /// The XLSX sheet to read (nil: the first).
+  public var sheet: String? = nil
 
   public init(
     inputs: [String], planFiles: [String] = [], realizationFiles: [String] = [],
@@ -52,8 +60,19 @@ public enum AuditEngine {
       }
       forced = profile
     }
+    var mapped: Profile? = nil
+    if let path = request.mapPath {
+      do {
+        mapped = try MappingLoader.load(contentsOf: path)
+      } catch {
+        throw .mapping(error)
+      }
+    }
     let files = try InputResolver.resolve(
       inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles)
+    let vendors = try request.vendorsPath.map { path throws(AuditError) in
+      try VendorListLoader.load(path: path, bufferSize: request.bufferSize)
+    }
 
     request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
     var results: [FileResult] = []
@@ -61,15 +80,17 @@ public enum AuditEngine {
     var remainingRejected = request.rejectedLimit
     for (index, file) in files.enumerated() {
       let opened = try InputOpener.open(
-        path: file.path, forcedProfile: forced, bufferSize: request.bufferSize)
+        path: file.path, forcedProfile: forced, bufferSize: request.bufferSize, mapped: mapped,
+        sheet: request.sheet)
       let columns = BoundColumns(profile: opened.profile, header: opened.header)
       if opened.profile.stage == nil && file.stage == nil && columns[.stage] == nil {
         throw .unknownFileStage(path: file.path)
       }
-      let auditor = FileAuditor(
+      var auditor = FileAuditor(
         path: file.path, fileIndex: index, profile: opened.profile, header: opened.header,
         columns: columns, policy: request.policy, stageOverride: file.stage,
         rejectedLimit: remainingRejected)
+      auditor.vendors = vendors
       var result: FileResult
       let size = opened.bytes.size
       if let dialect = opened.dialect, request.threads > 1,
@@ -96,7 +117,10 @@ public enum AuditEngine {
       }
       result.dialect = opened.format
       remainingRejected -= result.rejected.count
-      if let stage = opened.profile.stage ?? file.stage {
+      if opened.profile.kind == .budget {
+        // A budget is a denominator, not spending of a stage.
+        result.stagesSeen = []
+      } else if let stage = opened.profile.stage ?? file.stage {
         result.stagesSeen = [stage]
       }
       stagesWithInput.formUnion(result.stagesSeen)
@@ -104,9 +128,11 @@ public enum AuditEngine {
     }
 
     let year = try reportedYear(request.year, results, strict: request.requireSingleYear)
-    return ReportBuilder.build(
+    var report = ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
-      opdFilters: request.opdFilters)
+      opdFilters: request.opdFilters, denominator: request.denominator)
+    report.vendors = vendors.map(VendorListSummary.init)
+    return report
   }
 
   /// `--year`, else the one year among the rows that reached the year test.

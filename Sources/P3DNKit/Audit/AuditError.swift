@@ -28,6 +28,8 @@ public enum AuditError: Error, Equatable, Sendable {
   /// No row with a fiscal year, and no --year: the files read.
   case noYear(files: [String])
   case policy(PolicyError)
+  /// A `--map` file that cannot be used.
+  case mapping(PolicyError)
 }
 
 extension AuditError {

@@ -13,13 +13,21 @@ public struct StageFigures: Equatable, Sendable {
   public let umkk: MetricFigures
   public let local: MetricFigures
 
-  public init(_ sums: StageSums) {
+  /// What the shares are divided by: the lines' total, or the OPD's procurement budget
+  /// (`--denominator budget`).
+  public let denominator: Denominator
+  public let denominatorTotal: MoneySum
+
+  public init(_ sums: StageSums, budget: MoneySum? = nil) {
     lines = sums.lines
     total = sums.total
+    denominator = budget == nil ? .rup : .budget
+    let divisor = budget ?? sums.total
+    denominatorTotal = divisor
     func figures(_ metric: MetricSums) -> MetricFigures {
       MetricFigures(
         amount: metric.amount, unknown: metric.unknown,
-        share: Share(amount: metric.amount, total: sums.total))
+        share: Share(amount: metric.amount, total: divisor))
     }
     pdn = figures(sums.pdn)
     umkk = figures(sums.umkk)
@@ -45,6 +53,40 @@ public struct RealizationAgainstPlan: Equatable, Sendable {
   public let umkk: Share?
 }
 
+/// What shares are divided by.
+public enum Denominator: String, Sendable, CaseIterable {
+  /// The total of the group's included lines of that stage (CONTRACT §4.3).
+  case rup
+  /// The group's procurement budget (`belanja_pengadaan` of a `struktur-anggaran` file),
+  /// where it has one; else the lines' total.
+  case budget
+}
+
+/// A group's procurement budget and how much of it the RUP plan covers.
+public struct BudgetFigures: Equatable, Sendable {
+  /// Budget rows read for the group.
+  public let rows: Int
+  /// `belanja_pengadaan`, summed over the group's rows (sub-units rolled up).
+  public let procurement: MoneySum
+  /// "% input RUP": the planned total (RUP penyedia pagu) over the procurement budget;
+  /// nil when the budget is not positive or there is no plan input.
+  public let rupInput: Share?
+}
+
+/// How the plan's RUP codes and the realization lines meet (by RUP code).
+public struct PlanLinks: Equatable, Sendable {
+  /// Distinct RUP codes on the group's included plan lines.
+  public let plannedPackages: Int
+  /// Planned packages no realization line names: `lines` counts packages, `total` their pagu.
+  public let plannedWithoutRealization: LineTotal
+  /// Realization lines naming at least one planned RUP code.
+  public let realizedInPlan: LineTotal
+  /// Realization lines whose RUP codes are none of the planned ones.
+  public let realizedNotInPlan: LineTotal
+  /// Realization lines that name no RUP code (a profile without one, or an empty cell).
+  public let realizedWithoutCode: LineTotal
+}
+
 /// One OPD or the district.
 public struct GroupReport: Equatable, Sendable {
   public let code: String
@@ -53,6 +95,13 @@ public struct GroupReport: Equatable, Sendable {
   public let realization: StageFigures?
   public let checks: [CheckResult]
   public let againstPlan: RealizationAgainstPlan?
+  /// The procurement budget, when a `struktur-anggaran` file gave one.
+  public var budget: BudgetFigures? = nil
+  /// Swakelola lines excluded under the policy, reported apart (nil: none).
+  public var swakelolaPlan: LineTotal? = nil
+  public var swakelolaRealization: LineTotal? = nil
+  /// Plan ↔ realization by RUP code, when the audit has input of both stages.
+  public var links: PlanLinks? = nil
 
   public subscript(stage: Stage) -> StageFigures? {
     stage == .plan ? plan : realization
@@ -74,6 +123,8 @@ public struct InputReport: Equatable, Sendable {
   public let excludedByReason: [(ReasonCode, Int)]
   public let rejectedByReason: [(ReasonCode, Int)]
   public let warnings: FileWarnings
+  /// Which source decided each metric of the included lines.
+  public var classifiedBy = ClassificationTally()
 
   public static func == (lhs: InputReport, rhs: InputReport) -> Bool {
     lhs.path == rhs.path && lhs.sha256 == rhs.sha256 && lhs.rows == rhs.rows
@@ -99,11 +150,36 @@ public struct AuditReport: Equatable, Sendable {
   public let rejectedOmitted: Int
   /// Rules that apply to the reported fiscal year.
   public let rules: [Rule]
+  /// What the shares are divided by (`--denominator`).
+  public var denominator: Denominator = .rup
+  /// The vendor list read, when `--vendors` named one.
+  public var vendors: VendorListSummary? = nil
 
   /// Whether a mandatory rule failed for the district or a reported OPD.
   public var hasMandatoryBreach: Bool {
     ([district] + opds).contains { group in
       group.checks.contains { $0.status == .fail && $0.rule.severity == .mandatory }
     }
+  }
+}
+
+/// What was read from the vendor list.
+public struct VendorListSummary: Equatable, Sendable {
+  public let path: String
+  public let sha256: String
+  public let rows: Int
+  public let entries: Int
+  /// Rows with no identity (NPWP, code, name) or no fact (scale, koperasi, kab/kota).
+  public let unusable: Int
+  /// NPWPs or codes that two rows give different facts for (the first row wins).
+  public let conflicts: Int
+
+  init(_ list: VendorList) {
+    path = list.path
+    sha256 = list.sha256
+    rows = list.rows
+    entries = list.entries.count
+    unusable = list.unusable
+    conflicts = list.conflicts
   }
 }

@@ -24,9 +24,13 @@ public enum RuleCheck {
   /// 100 × 10^9: amount × 100 compared with min × total, with min scaled by 10^9.
   private static let scaledHundred = Int128(100) * Int128(Percentage.scale)
 
-  public static func evaluate(rule: Rule, stage: Stage, sums: StageSums?) -> CheckResult {
+  /// Checks `rule` on `sums`; `denominator`, when given, replaces the lines' total
+  /// (`--denominator budget`).
+  public static func evaluate(
+    rule: Rule, stage: Stage, sums: StageSums?, denominator: MoneySum? = nil
+  ) -> CheckResult {
     let metricSums = sums?[rule.metric]
-    let total = sums?.total ?? .zero
+    let total = sums == nil ? .zero : (denominator ?? sums?.total ?? .zero)
     let share = metricSums.flatMap { Share(amount: $0.amount, total: total) }
     guard let metricSums, total.sen > 0 else {
       return CheckResult(rule: rule, stage: stage, share: nil, status: .noData, gap: nil)

@@ -54,6 +54,8 @@ struct FileAuditor: Sendable {
   let stageOverride: Stage?
   /// Keep at most this many rejected rows with their details.
   let rejectedLimit: Int
+  /// The team's vendor list (`--vendors`), for what a line leaves unknown.
+  var vendors: VendorList? = nil
 
   /// What an OPD code cell means.
   private struct CodeInfo {
@@ -81,6 +83,10 @@ struct FileAuditor: Sendable {
     private var pairs = PairCounter()
     private(set) var slots = 0
     private var capacity = 0
+    /// Budget rows, swakelola lines and RUP links by slot (rare next to the sums).
+    var extras: [Int: OPDExtras] = [:]
+    /// Which source decided each metric: lines by metric and source.
+    var tally = ClassificationTally()
 
     init(year: Int?) {
       self.year = year
@@ -132,7 +138,8 @@ struct FileAuditor: Sendable {
   /// Audits the records of `source` into `result`. `order` is added to each row's number
   /// (for "first seen" across the chunks of a file).
   func run<S: RecordSource>(_ source: S, result: inout FileResult, order base: Int = 0) throws(AuditError) {
-    var classifier = LineClassifier(columns: columns, header: header, policy: policy)
+    var classifier = LineClassifier(
+      columns: columns, header: header, policy: policy, extraWords: profile.extraWords, vendors: vendors)
     let scope = policy.accountScope
     let encoding = source.encoding
     let headerCount = header.count
@@ -150,7 +157,12 @@ struct FileAuditor: Sendable {
     }
     let stageIndex = columns.raw(.stage)
     let yearIndex = columns.raw(.fiscalYear)
-    let dateIndex = profile.stage == nil ? columns.raw(.date) : -1
+    let dateIndex = profile.yearFromDate ? columns.raw(.date) : -1
+    let reductionIndex = columns.raw(.reduction)
+    let reductionColumn = reductionIndex >= 0 ? header.original[reductionIndex] : ""
+    let rupIndex = columns.raw(.rupCode)
+    let swakelolaLines = profile.isSwakelola && policy.excludeSwakelola
+    let isBudget = profile.kind == .budget
     let accountIndex = columns.raw(.account)
     let makIndex = columns.raw(.mak)
     let fixedStage = profile.stage ?? stageOverride
@@ -169,6 +181,9 @@ struct FileAuditor: Sendable {
     var dates = ByteCache<Int?>(limit: 1 << 16)
     var accounts = ByteCache<Bool>(limit: 1 << 16)
     var maks = ByteCache<Bool>(limit: 1 << 16)
+    // RUP code cells → index into `rupCodeLists` (the codes, split and sorted).
+    var rupCells = ByteCache<Int>(limit: 1 << 20)
+    var rupCodeLists: [[String]] = []
     var buckets: [YearSlots] = []
     var lastBucket = -1
     var lastYearSeen = Int.min
@@ -268,6 +283,10 @@ struct FileAuditor: Sendable {
         result.reasons[statusReason, default: 0] += 1
         continue
       }
+      // A swakelola line is excluded as such; it is still read to the end, silently, so
+      // that its amount can be reported apart when it would otherwise have counted.
+      let shadow = swakelolaLines
+      if shadow { result.reasons[.swakelola, default: 0] += 1 }
 
       var noContractValue = false
       var amount = Money.zero
@@ -280,22 +299,40 @@ struct FileAuditor: Sendable {
         if profile.zeroAmountIsNoContractValue {
           noContractValue = true
         } else {
+          if shadow { continue }
           reject(
             &result, line: line, column: amountColumn, .missingAmount,
             LocalizedText(id: "nilai kosong", en: "the amount is empty"))
           continue
         }
       case .bad:
+        if shadow { continue }
         let text = source.text(amountIndex)
         reject(
           &result, line: line, column: amountColumn, .badAmount,
-          LocalizedText(
-            id: "nilai \"\(text)\" tidak dapat dibaca sebagai rupiah",
-            en: "the amount \"\(text)\" cannot be read as rupiah"))
+          Self.unreadableAmount(text))
         continue
+      }
+      // A reduction column (SIPD `Nilai Setoran`): money paid back, taken off the amount.
+      if reductionIndex >= 0 {
+        switch AmountParser.parse(source.cell(reductionIndex)) {
+        case .value(let value, let rounded):
+          if rounded { result.warnings.roundedAmounts += 1 }
+          amount = Money(sen: amount.sen - value.sen)
+        case .missing:
+          break
+        case .bad:
+          if shadow { continue }
+          let text = source.text(reductionIndex)
+          reject(
+            &result, line: line, column: reductionColumn, .badAmount,
+            Self.unreadableAmount(text))
+          continue
+        }
       }
 
       if code.slot < 0 {
+        if shadow { continue }
         let columnIndex = fromFallback ? fallbackIndex : (codeIndex >= 0 ? codeIndex : fallbackIndex)
         let text = TextDecoding.decode(codeCell, as: encoding)
         let message =
@@ -321,6 +358,7 @@ struct FileAuditor: Sendable {
               ?? dates.value(
                 for: cell, compute: { DateReader.parse(TextDecoding.decode($0, as: encoding))?.year })
           else {
+            if shadow { continue }
             let text = source.text(dateIndex)
             reject(
               &result, line: line, column: header.original[dateIndex], .badDate,
@@ -335,12 +373,13 @@ struct FileAuditor: Sendable {
           year = value
         }
       }
-      if let year, year != lastYearSeen {
+      if !shadow, let year, year != lastYearSeen {
         result.yearsSeen.insert(year)
         lastYearSeen = year
       }
 
       if noContractValue {
+        if shadow { continue }
         result.reasons[.noContractValue, default: 0] += 1
         continue
       }
@@ -363,12 +402,11 @@ struct FileAuditor: Sendable {
         }
       }
       if !inScope {
+        if shadow { continue }
         result.reasons[.outOfScopeAccount, default: 0] += 1
         continue
       }
 
-      // A candidate for inclusion: it counts when its year is the reported one.
-      let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
       if lastBucket < 0 || buckets[lastBucket].year != year {
         if let found = buckets.firstIndex(where: { $0.year == year }) {
           lastBucket = found
@@ -378,8 +416,41 @@ struct FileAuditor: Sendable {
         }
       }
       let bucket = buckets[lastBucket]
+      if shadow {
+        // Reported apart (a swakelola line that would otherwise have counted).
+        if stage == .plan {
+          bucket.extras[code.slot, default: OPDExtras()].swakelolaPlan.add(amount)
+        } else {
+          bucket.extras[code.slot, default: OPDExtras()].swakelolaRealization.add(amount)
+        }
+        continue
+      }
+      // A candidate for inclusion: it counts when its year is the reported one.
       bucket.candidates += 1
-      bucket.add(slot: code.slot, stage: stage, amount: amount, classification)
+      if isBudget {
+        var budget = bucket.extras[code.slot]?.budget ?? LineTotal()
+        budget.add(amount)
+        bucket.extras[code.slot, default: OPDExtras()].budget = budget
+      } else {
+        let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
+        bucket.add(slot: code.slot, stage: stage, amount: amount, classification)
+        bucket.tally.add(classification)
+        if rupIndex >= 0 || stage == .realization {
+          var codes: [String] = []
+          if rupIndex >= 0 {
+            let cell = ByteText.trimmed(source.cell(rupIndex))
+            if !cell.isEmpty {
+              let index = rupCells.value(for: cell) { bytes in
+                rupCodeLists.append(RUPCodes.parse(TextDecoding.decode(bytes, as: encoding)))
+                return rupCodeLists.count - 1
+              }
+              codes = rupCodeLists[index]
+            }
+          }
+          Self.link(
+            codes, stage: stage, amount: amount, into: &bucket.extras[code.slot, default: OPDExtras()])
+        }
+      }
       if nameIndex >= 0 {
         let cell = ByteText.trimmed(source.cell(nameIndex))
         if !cell.isEmpty {
@@ -399,25 +470,48 @@ struct FileAuditor: Sendable {
       result.candidatesByYear[bucket.year, default: 0] += bucket.candidates
       var sums = YearSums()
       let namesBySlot = bucket.namesBySlot()
-      for slot in 0..<bucket.slots {
-        let plan = bucket.stages[2 * slot]
-        let realization = bucket.stages[2 * slot + 1]
-        guard plan.lines > 0 || realization.lines > 0 else { continue }
+      // Budget and swakelola rows have extras but no sums.
+      let slotCount = max(bucket.slots, (bucket.extras.keys.max() ?? -1) + 1)
+      for slot in 0..<slotCount {
+        let plan = slot < bucket.slots ? bucket.stages[2 * slot] : StageSums()
+        let realization = slot < bucket.slots ? bucket.stages[2 * slot + 1] : StageSums()
+        guard plan.lines > 0 || realization.lines > 0 || bucket.extras[slot] != nil else { continue }
         var opd = OPDSums()
         opd.plan = plan.lines > 0 ? plan : nil
         opd.realization = realization.lines > 0 ? realization : nil
         for seen in namesBySlot[slot] ?? [] { opd.names[nameTexts[seen.name]] = (seen.count, seen.first) }
+        opd.extras = bucket.extras[slot] ?? OPDExtras()
         sums.opds[slotCodes[slot], default: OPDSums()].merge(opd)
       }
+      sums.tally = bucket.tally
       result.years[bucket.year] = sums
     }
+  }
+
+  /// Records the RUP codes of an included line: a plan line plans each of its codes; a
+  /// realization line realizes its set of codes (or none).
+  private static func link(_ codes: [String], stage: Stage, amount: Money, into extras: inout OPDExtras) {
+    if stage == .plan {
+      for code in codes { extras.planned[code, default: LineTotal()].add(amount) }
+    } else if codes.isEmpty {
+      extras.realizedWithoutCode.add(amount)
+    } else {
+      extras.realized[codes.joined(separator: ";"), default: LineTotal()].add(amount)
+    }
+  }
+
+  static func unreadableAmount(_ text: String) -> LocalizedText {
+    LocalizedText(
+      id: "nilai \"\(text)\" tidak dapat dibaca sebagai rupiah",
+      en: "the amount \"\(text)\" cannot be read as rupiah")
   }
 
   private func statusColumn(_ rule: StatusRule) -> Int? {
     switch rule {
     case .deletedWhenTrue(let field), .inactiveWhenFalse(let field),
       .notAnnouncedUnless(let field, _), .legacyAnnouncement(let field),
-      .notCompletedUnless(let field, _), .lineStatus(let field), .swakelolaMethod(let field):
+      .notCompletedUnless(let field, _), .lineStatus(let field), .swakelolaMethod(let field),
+      .cancelledWhen(let field, _):
       return columns[field]
     }
   }
@@ -441,6 +535,9 @@ struct FileAuditor: Sendable {
       return LineStatusWords.reason(text)
     case .swakelolaMethod:
       return policy.excludeSwakelola && FlagWords.normalize(text).contains("swakelola") ? .swakelola : nil
+    case .cancelledWhen(_, let words):
+      let word = FlagWords.normalize(text)
+      return !word.isEmpty && words.contains(where: { FlagWords.normalize($0) == word }) ? .cancelled : nil
     }
   }
 

@@ -2,7 +2,8 @@
 /// the district, the checks.
 enum ReportBuilder {
   static func build(
-    year: Int, policy: Policy, results: [FileResult], stages: Set<Stage>, opdFilters: [String]
+    year: Int, policy: Policy, results: [FileResult], stages: Set<Stage>, opdFilters: [String],
+    denominator: Denominator = .rup
   ) -> AuditReport {
     var merged = YearSums()
     var inputs: [InputReport] = []
@@ -18,8 +19,10 @@ enum ReportBuilder {
           otherYear += count
         }
       }
+      var tally = ClassificationTally()
       for (lineYear, sums) in result.years where lineYear == nil || lineYear == year {
         merged.merge(sums)
+        tally.merge(sums.tally)
       }
       var reasons = result.reasons
       if otherYear > 0 { reasons[.otherYear] = otherYear }
@@ -34,29 +37,49 @@ enum ReportBuilder {
           excludedByReason: excluded.map { ($0.key, $0.value) },
           rejectedByReason: rejectedReasons.map { ($0.key, $0.value) },
           warnings: result.warnings))
+      inputs[inputs.count - 1].classifiedBy = tally
       rejected.append(contentsOf: result.rejected)
       rejectedTotal += result.rejectedTotal
     }
 
     let rules = policy.rules.filter { $0.applies(to: year) }
     let stageList = stages.sorted()
+    // RUP codes planned and realized anywhere in the district: a package is linked
+    // whichever OPD's file names it.
+    let linking = stages.contains(.plan) && stages.contains(.realization)
+    var plannedCodes = Set<String>()
+    var realizedCodes = Set<String>()
+    if linking {
+      for sums in merged.opds.values {
+        plannedCodes.formUnion(sums.extras.planned.keys)
+        for key in sums.extras.realized.keys {
+          for code in key.split(separator: ";") { realizedCodes.insert(String(code)) }
+        }
+      }
+    }
+    let context = GroupContext(
+      rules: rules, stages: stageList, denominator: denominator,
+      links: linking ? (plannedCodes, realizedCodes) : nil)
     var district = OPDSums()
     var opds: [GroupReport] = []
     for code in merged.opds.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
       guard let sums = merged.opds[code] else { continue }
       district.merge(sums)
+      // Listed: OPDs with an included line (spending or budget); swakelola alone is not.
+      guard sums.plan != nil || sums.realization != nil || sums.extras.budget != nil else { continue }
       let name = sums.name
       guard matches(code: code, name: name, filters: opdFilters) else { continue }
-      opds.append(group(code: code, name: name, sums: sums, rules: rules, stages: stageList))
+      opds.append(group(code: code, name: name, sums: sums, context))
     }
     // The district has a stage object for every stage with input, even when empty.
     for stage in stageList where district[stage] == nil { district[stage] = StageSums() }
-    let districtReport = group(
-      code: "", name: policy.regionName, sums: district, rules: rules, stages: stageList)
-    return AuditReport(
+    let districtReport = group(code: "", name: policy.regionName, sums: district, context)
+    var report = AuditReport(
       fiscalYear: year, policy: policy, stages: stageList, inputs: inputs,
       district: districtReport, opds: opds, rejected: rejected,
       rejectedOmitted: rejectedTotal - rejected.count, rules: rules)
+    report.denominator = denominator
+    return report
   }
 
   static func matches(code: String, name: String, filters: [String]) -> Bool {
@@ -69,13 +92,27 @@ enum ReportBuilder {
     }
   }
 
-  static func group(
-    code: String, name: String, sums: OPDSums, rules: [Rule], stages: [Stage]
-  ) -> GroupReport {
+  /// What every group of one report is built with.
+  struct GroupContext {
+    let rules: [Rule]
+    let stages: [Stage]
+    let denominator: Denominator
+    /// Every planned and every realized RUP code, when the audit has both stages.
+    let links: (planned: Set<String>, realized: Set<String>)?
+  }
+
+  static func group(code: String, name: String, sums: OPDSums, _ context: GroupContext) -> GroupReport {
+    let extras = sums.extras
+    // `--denominator budget`: the group's procurement budget, where it has a positive one.
+    var budgetDivisor: MoneySum? = nil
+    if context.denominator == .budget, let budget = extras.budget, budget.total.sen > 0 {
+      budgetDivisor = budget.total
+    }
     var checks: [CheckResult] = []
-    for rule in rules {
-      for stage in rule.stages where stages.contains(stage) {
-        checks.append(RuleCheck.evaluate(rule: rule, stage: stage, sums: sums[stage]))
+    for rule in context.rules {
+      for stage in rule.stages where context.stages.contains(stage) {
+        checks.append(
+          RuleCheck.evaluate(rule: rule, stage: stage, sums: sums[stage], denominator: budgetDivisor))
       }
     }
     var againstPlan: RealizationAgainstPlan? = nil
@@ -85,9 +122,43 @@ enum ReportBuilder {
         pdn: Share(amount: realization.pdn.amount, total: plan.pdn.amount),
         umkk: Share(amount: realization.umkk.amount, total: plan.umkk.amount))
     }
-    return GroupReport(
-      code: code, name: name, plan: sums.plan.map(StageFigures.init),
-      realization: sums.realization.map(StageFigures.init), checks: checks,
+    var report = GroupReport(
+      code: code, name: name, plan: sums.plan.map { StageFigures($0, budget: budgetDivisor) },
+      realization: sums.realization.map { StageFigures($0, budget: budgetDivisor) }, checks: checks,
       againstPlan: againstPlan)
+    if let budget = extras.budget {
+      let planned = context.stages.contains(.plan) ? (sums.plan?.total ?? .zero) : nil
+      report.budget = BudgetFigures(
+        rows: budget.lines, procurement: budget.total,
+        rupInput: planned.flatMap { Share(amount: $0, total: budget.total) })
+    }
+    if extras.swakelolaPlan.lines > 0 { report.swakelolaPlan = extras.swakelolaPlan }
+    if extras.swakelolaRealization.lines > 0 { report.swakelolaRealization = extras.swakelolaRealization }
+    if let links = context.links { report.links = planLinks(extras, links) }
+    return report
+  }
+
+  /// The links of one group's lines against every planned and realized code.
+  static func planLinks(_ extras: OPDExtras, _ all: (planned: Set<String>, realized: Set<String>))
+    -> PlanLinks
+  {
+    var withoutRealization = LineTotal()
+    for (code, total) in extras.planned where !all.realized.contains(code) {
+      withoutRealization.lines += 1
+      withoutRealization.total += total.total
+    }
+    var inPlan = LineTotal()
+    var notInPlan = LineTotal()
+    for (key, total) in extras.realized {
+      if key.split(separator: ";").contains(where: { all.planned.contains(String($0)) }) {
+        inPlan.merge(total)
+      } else {
+        notInPlan.merge(total)
+      }
+    }
+    return PlanLinks(
+      plannedPackages: extras.planned.count, plannedWithoutRealization: withoutRealization,
+      realizedInPlan: inPlan, realizedNotInPlan: notInPlan,
+      realizedWithoutCode: extras.realizedWithoutCode)
   }
 }

@@ -52,12 +52,14 @@ public enum FlagWords {
     return result
   }
 
-  public static func read(_ text: String, kind: Kind) -> FlagValue {
+  public static func read(_ text: String, kind: Kind, extra: ExtraFlagWords = ExtraFlagWords())
+    -> FlagValue
+  {
     let word = normalize(text)
     if word.isEmpty { return .empty }
-    let yes = yesWords(kind)
+    let yes = extra.yes.isEmpty ? yesWords(kind) : yesWords(kind).union(extra.yes)
     if yes.contains(word) { return .yes }
-    if noWords(kind).contains(word) { return .no }
+    if noWords(kind).contains(word) || extra.no.contains(word) { return .no }
     for prefix in ["non", "bukan", "tidak"] where word.hasPrefix(prefix) {
       if yes.contains(String(word.dropFirst(prefix.count))) { return .no }
     }

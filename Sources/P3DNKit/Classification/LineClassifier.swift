@@ -23,11 +23,66 @@ public struct FileWarnings: Sendable, Equatable {
   }
 }
 
-/// What a line contributes to each metric: a known amount, or nil when unknown.
+/// What a line contributes to each metric: a known amount, or nil when unknown; and the
+/// source that decided each.
 public struct LineClassification: Equatable, Sendable {
   public var pdn: Money?
   public var umkk: Money?
   public var local: Money?
+  public var pdnSource = ClassificationSource.unknown
+  public var umkkSource = ClassificationSource.unknown
+  public var localSource = ClassificationSource.unknown
+
+  public init(pdn: Money? = nil, umkk: Money? = nil, local: Money? = nil) {
+    self.pdn = pdn
+    self.umkk = umkk
+    self.local = local
+  }
+}
+
+/// Which source of CONTRACT §4.2 (or the vendor list) decided a metric of a line.
+public enum ClassificationSource: Int, CaseIterable, Sendable, Comparable {
+  /// A value column (`nilai_pdn`, `nilai_umk_kontrak`, …).
+  case valueColumn
+  /// A flag column (`status_pdn`, `umk`, `koperasi`, `lokal`, …).
+  case flag
+  /// TKDN + BMP against the policy's minimum.
+  case tkdn
+  /// The vendor's name marks a cooperative.
+  case cooperativeName
+  /// The line's own vendor kab/kota.
+  case vendorRegion
+  /// The vendor list, found by NPWP, by vendor code, or by name.
+  case vendorListNPWP
+  case vendorListCode
+  case vendorListName
+  /// Nothing decided: the metric is unknown.
+  case unknown
+
+  /// The code used in JSON and CSV.
+  public var code: String {
+    switch self {
+    case .valueColumn: return "value"
+    case .flag: return "flag"
+    case .tkdn: return "tkdn"
+    case .cooperativeName: return "koperasi-name"
+    case .vendorRegion: return "kab-kota"
+    case .vendorListNPWP: return "vendors-npwp"
+    case .vendorListCode: return "vendors-code"
+    case .vendorListName: return "vendors-name"
+    case .unknown: return "unknown"
+    }
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  init(_ match: VendorMatch) {
+    switch match {
+    case .npwp: self = .vendorListNPWP
+    case .code: self = .vendorListCode
+    case .name: self = .vendorListName
+    }
+  }
 }
 
 /// The per-line decision chain of CONTRACT §4.2: value columns, then flags, then TKDN +
@@ -49,6 +104,13 @@ struct LineClassifier {
   private let vendorRegion: Int
   private let tkdn: Int
   private let bmp: Int
+  private let extraWords: ExtraFlagWords
+  private let vendors: VendorList?
+  private let vendorNPWP: Int
+  private let vendorCode: Int
+  /// Vendor-list lookups by the line's vendor cells: entry index, or -1 (not found).
+  private var vendorLookups = ByteCache<Int>(limit: 1 << 18)
+  private var vendorMatches: [(VendorEntry, VendorMatch)] = []
 
   private var flagCaches: [ByteCache<FlagEntry>]
   private var cooperativeNames = ByteCache<Bool>()
@@ -69,8 +131,15 @@ struct LineClassifier {
     let warning: Int
   }
 
-  init(columns: BoundColumns, header: HeaderNames, policy: Policy) {
+  init(
+    columns: BoundColumns, header: HeaderNames, policy: Policy, extraWords: ExtraFlagWords = ExtraFlagWords(),
+    vendors: VendorList? = nil
+  ) {
     self.header = header
+    self.extraWords = extraWords
+    self.vendors = vendors
+    vendorNPWP = columns.raw(.vendorNPWP)
+    vendorCode = columns.raw(.vendorCode)
     self.tkdnMinimum = policy.pdnTKDNBMPMinimum
     self.region = policy.regionMatcher
     pdnValue = columns.raw(.pdnValue)
@@ -102,23 +171,29 @@ struct LineClassifier {
     // PDN: value column, flag, TKDN + BMP.
     if case .decided(let value) = valueColumn(row, pdnValue, .pdn, amount, &warnings) {
       result.pdn = value
+      result.pdnSource = value == nil ? .unknown : .valueColumn
     } else if let flag = flag(row, pdnFlag) {
       result.pdn = decide(flag, amount)
+      result.pdnSource = result.pdn == nil ? .unknown : .flag
     } else {
       result.pdn = tkdnDecision(row, amount, &warnings)
+      result.pdnSource = result.pdn == nil ? .unknown : .tkdn
     }
     // UMK-K: value column, then the UMK flag together with the cooperative test.
     if case .decided(let value) = valueColumn(row, umkValue, .umkk, amount, &warnings) {
       result.umkk = value
+      result.umkkSource = value == nil ? .unknown : .valueColumn
     } else {
       let umk = flag(row, umkFlag)
       // The koperasi flag is always read (its unknown words are counted); the vendor's
       // name only when it can still change the outcome.
       let cooperative = isKoperasi(row, nameMatters: umk != .yes)
-      if umk == .yes || cooperative {
+      if umk == .yes || cooperative != nil {
         result.umkk = amount
+        result.umkkSource = umk == .yes ? .flag : (cooperative ?? .flag)
       } else if umk == .no {
         result.umkk = .zero
+        result.umkkSource = .flag
       } else {
         result.umkk = nil
       }
@@ -126,6 +201,7 @@ struct LineClassifier {
     // Local: flag, else the vendor's kab/kota.
     if let flag = flag(row, localFlag) {
       result.local = decide(flag, amount)
+      result.localSource = result.local == nil ? .unknown : .flag
     } else if vendorRegion >= 0 {
       let cell = ByteText.trimmed(row.cell(vendorRegion))
       if AmountParser.isMissingWord(cell) {
@@ -136,11 +212,67 @@ struct LineClassifier {
         let matcher = region
         let isLocal = regions.value(for: cell) { matcher.matches(TextDecoding.decode($0, as: encoding)) }
         result.local = isLocal ? amount : .zero
+        result.localSource = .vendorRegion
       }
     } else {
       result.local = nil
     }
+    // What the line leaves unknown, the vendor list may know.
+    if vendors != nil && (result.umkkSource == .unknown || result.localSource == .unknown),
+      let (entry, match) = vendorEntry(row)
+    {
+      if result.umkkSource == .unknown {
+        if entry.umk == .yes || entry.koperasi == true {
+          result.umkk = amount
+          result.umkkSource = ClassificationSource(match)
+        } else if entry.umk == .no {
+          result.umkk = .zero
+          result.umkkSource = ClassificationSource(match)
+        }
+      }
+      if result.localSource == .unknown, let vendorRegion = entry.region {
+        result.local = region.matches(vendorRegion) ? amount : .zero
+        result.localSource = ClassificationSource(match)
+      }
+    }
     return result
+  }
+
+  /// The vendor-list entry of the line's vendor: by NPWP, then vendor code, then name.
+  private mutating func vendorEntry<S: RecordSource>(_ row: S) -> (VendorEntry, VendorMatch)? {
+    guard let vendors else { return nil }
+    for (column, kind) in [(vendorNPWP, VendorMatch.npwp), (vendorCode, .code), (vendor, .name)]
+    where column >= 0 {
+      let cell = ByteText.trimmed(row.cell(column))
+      if cell.isEmpty { continue }
+      // One cache for the three columns: the key carries the column's kind.
+      var key = [UInt8](repeating: UInt8(kind == .npwp ? 1 : kind == .code ? 2 : 3), count: 1)
+      key.append(contentsOf: cell)
+      let index: Int
+      let cached = key.withUnsafeBufferPointer { bytes in
+        vendorLookups.find(CellKey(bytes)).map { vendorLookups.values[$0] }
+      }
+      if let cached {
+        index = cached
+      } else {
+        let text = TextDecoding.decode(cell, as: row.encoding)
+        let found: (VendorEntry, VendorMatch)?
+        switch kind {
+        case .npwp: found = vendors.find(npwp: text, code: nil, name: nil)
+        case .code: found = vendors.find(npwp: nil, code: text, name: nil)
+        case .name: found = vendors.find(npwp: nil, code: nil, name: text)
+        }
+        if let found {
+          vendorMatches.append(found)
+          index = vendorMatches.count - 1
+        } else {
+          index = -1
+        }
+        _ = key.withUnsafeBufferPointer { bytes in vendorLookups.insert(CellKey(bytes), value: index) }
+      }
+      if index >= 0 { return vendorMatches[index] }
+    }
+    return nil
   }
 
   private func decide(_ flag: FlagValue, _ amount: Money) -> Money? {
@@ -163,7 +295,7 @@ struct LineClassifier {
       entry = flagCaches[column.cache].values[found]
     } else {
       let text = TextDecoding.decode(cell, as: row.encoding)
-      let value = FlagWords.read(text, kind: column.kind)
+      let value = FlagWords.read(text, kind: column.kind, extra: extraWords)
       var warning = -1
       if value == .unrecognized {
         warning = unrecognized.count
@@ -245,14 +377,17 @@ struct LineClassifier {
   /// A line is a koperasi when its koperasi flag is yes, or, only when that cell is empty
   /// or absent, when the vendor's name marks a cooperative. An unrecognized word in the
   /// cell is warned about and does not make the line a koperasi.
-  private mutating func isKoperasi<S: RecordSource>(_ row: S, nameMatters: Bool) -> Bool {
-    if let flag = flag(row, koperasiFlag) { return flag == .yes }
-    guard nameMatters, vendor >= 0 else { return false }
+  /// How the line is known to be a koperasi (its flag, or its vendor's name), or nil when
+  /// it is not.
+  private mutating func isKoperasi<S: RecordSource>(_ row: S, nameMatters: Bool) -> ClassificationSource? {
+    if let flag = flag(row, koperasiFlag) { return flag == .yes ? .flag : nil }
+    guard nameMatters, vendor >= 0 else { return nil }
     let cell = ByteText.trimmed(row.cell(vendor))
-    if cell.isEmpty { return false }
+    if cell.isEmpty { return nil }
     let encoding = row.encoding
-    return cooperativeNames.value(for: cell) {
+    let named = cooperativeNames.value(for: cell) {
       Koperasi.nameMarksCooperative(TextDecoding.decode($0, as: encoding))
     }
+    return named ? .cooperativeName : nil
   }
 }

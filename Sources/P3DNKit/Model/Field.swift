@@ -14,8 +14,12 @@ public enum Field: Int, CaseIterable, Sendable {
   case mak
   case vendor
   case vendorNPWP
+  /// The vendor's code in an LKPP system (SIKaP, e-Katalog), for the vendor list.
+  case vendorCode
   case vendorRegion
   case amount
+  /// An amount taken off the line's amount (SIPD `Nilai Setoran`: money paid back).
+  case reduction
   case pdnFlag
   case umkFlag
   case koperasiFlag
@@ -31,4 +35,6 @@ public enum Field: Int, CaseIterable, Sendable {
   case completionStatus
   case lineStatus
   case procurementMethod
+  /// An order or package status whose words mark a cancelled or failed line.
+  case cancellationStatus
 }

@@ -23,10 +23,10 @@ public enum PolicyLoader {
     try load(text: Policy.defaultText, path: "kukar-p3dn")
   }
 
-  public static func load(text: String, path: String) throws(PolicyError) -> Policy {
-    let table: TOMLTable
+  /// The TOML table of a file's text; a syntax error names its line and column.
+  static func table(text: String, path: String) throws(PolicyError) -> TOMLTable {
     do {
-      table = try TOMLTable(string: text)
+      return try TOMLTable(string: text)
     } catch let error as TOMLParseError {
       throw .badTOML(
         path: path, line: error.source.begin.line, column: error.source.begin.column,
@@ -34,6 +34,10 @@ public enum PolicyLoader {
     } catch {
       throw .badTOML(path: path, line: 0, column: 0, detail: "\(error)")
     }
+  }
+
+  public static func load(text: String, path: String) throws(PolicyError) -> Policy {
+    let table = try table(text: text, path: path)
     let reader = TableReader(table: table, path: path, prefix: "")
     try reader.allowOnly([
       "id", "name", "pdn_tkdn_bmp_min", "exclude_swakelola", "scope", "region", "rules",
@@ -125,7 +129,7 @@ public enum PolicyLoader {
 }
 
 /// Typed access to a TOML table with errors that name the key.
-private struct TableReader {
+struct TableReader {
   let table: TOMLTable
   let path: String
   let prefix: String

@@ -47,6 +47,7 @@ extension Profile {
     statusRules: [.lineStatus(.lineStatus), .swakelolaMethod(.procurementMethod)],
     opdRule: .codeOrFallback,
     zeroAmountIsNoContractValue: false,
+    yearFromDate: true,
     recognizes: { _ in true }
   )
 }

@@ -20,7 +20,9 @@ public enum HeaderDetector {
   }
 
   static func holdsKeyColumns(_ header: HeaderNames, _ profile: Profile) -> Bool {
-    header.index(ofAny: profile.amountNames) != nil && header.index(ofAny: profile.opdNames) != nil
+    // A vendor list has no amount: its own recognizer decides.
+    if profile.kind == .vendors { return true }
+    return header.index(ofAny: profile.amountNames) != nil && header.index(ofAny: profile.opdNames) != nil
   }
 
   /// For a file with no header: the first record that holds one of the two key columns of

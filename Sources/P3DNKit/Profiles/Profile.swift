@@ -31,6 +31,20 @@ public enum StatusRule: Sendable {
   /// A procurement-method cell naming `swakelola` → `swakelola` (when the policy
   /// excludes swakelola).
   case swakelolaMethod(Field)
+  /// A cell holding one of `words` (compared as flag words: case, spaces, `-` and `_`
+  /// ignored) → `cancelled`.
+  case cancelledWhen(Field, [String])
+}
+
+/// What the rows of a profile are.
+public enum ProfileKind: Sendable, Equatable {
+  /// Procurement lines: plan or realization amounts, classified and summed.
+  case lines
+  /// A per-OPD budget (SIRUP struktur anggaran): the denominator for "% input RUP" and
+  /// `--denominator budget`, never summed as spending.
+  case budget
+  /// The team's vendor list (`--vendors`): what is known of each vendor, not spending.
+  case vendors
 }
 
 /// Where a row's OPD code comes from.
@@ -55,9 +69,38 @@ public struct Profile: Sendable {
   public let opdRule: OPDRule
   /// A missing or zero amount is `no-contract-value` (excluded) rather than rejected.
   public let zeroAmountIsNoContractValue: Bool
+  /// Every line is a swakelola line: excluded as `swakelola` when the policy excludes
+  /// swakelola, and its amount reported apart.
+  public let isSwakelola: Bool
+  /// A row without a fiscal year takes the year of its date column.
+  public let yearFromDate: Bool
+  public let kind: ProfileKind
+  /// Words a mapping file adds to the yes-words and no-words of every flag.
+  public let extraWords: ExtraFlagWords
   /// Whether a header (already known to hold this profile's amount and OPD columns)
   /// belongs to this profile, given the normalized names it holds.
   let recognizes: @Sendable (HeaderNames) -> Bool
+
+  public init(
+    name: String, summary: LocalizedText, stage: Stage?, columns: [ColumnSpec],
+    statusRules: [StatusRule], opdRule: OPDRule, zeroAmountIsNoContractValue: Bool,
+    isSwakelola: Bool = false, yearFromDate: Bool = false, kind: ProfileKind = .lines,
+    extraWords: ExtraFlagWords = ExtraFlagWords(),
+    recognizes: @escaping @Sendable (HeaderNames) -> Bool
+  ) {
+    self.name = name
+    self.summary = summary
+    self.stage = stage
+    self.columns = columns
+    self.statusRules = statusRules
+    self.opdRule = opdRule
+    self.zeroAmountIsNoContractValue = zeroAmountIsNoContractValue
+    self.isSwakelola = isSwakelola
+    self.yearFromDate = yearFromDate
+    self.kind = kind
+    self.extraWords = extraWords
+    self.recognizes = recognizes
+  }
 
   public func spec(for field: Field) -> ColumnSpec? {
     columns.first { $0.field == field }
@@ -68,6 +111,20 @@ public struct Profile: Sendable {
   public var opdNames: [String] {
     (spec(for: .opdCode)?.names ?? []) + (spec(for: .opdCodeFallback)?.names ?? [])
   }
+}
+
+/// Yes-words and no-words beyond those of CONTRACT §4.2, from a mapping file; matched
+/// like the built-in words (case, spaces, `-` and `_` ignored).
+public struct ExtraFlagWords: Sendable, Equatable {
+  public var yes: Set<String>
+  public var no: Set<String>
+
+  public init(yes: [String] = [], no: [String] = []) {
+    self.yes = Set(yes.map(FlagWords.normalize))
+    self.no = Set(no.map(FlagWords.normalize))
+  }
+
+  public var isEmpty: Bool { yes.isEmpty && no.isEmpty }
 }
 
 /// Text in the two languages of the tool.

@@ -13,6 +13,7 @@ extension Profile {
       ColumnSpec(.opdName, ["nama_satker", "namasatker"]),
       ColumnSpec(.fiscalYear, ["tahun_anggaran", "tahunanggaran", "tahun"]),
       ColumnSpec(.lineID, ["kd_rup", "idrup"]),
+      ColumnSpec(.rupCode, ["kd_rup", "idrup"]),
       ColumnSpec(.description, ["nama_paket", "namapaket"]),
       ColumnSpec(.amount, ["pagu", "jumlahpagu"], required: true),
       ColumnSpec(.pdnFlag, ["status_pdn", "statuspdn", "statustkdn"]),

@@ -17,6 +17,7 @@ extension Profile {
       ColumnSpec(.description, ["nama_paket"]),
       ColumnSpec(.vendor, ["nama_penyedia"]),
       ColumnSpec(.vendorNPWP, ["npwp_penyedia", "npwp16_penyedia", "npwp_16_penyedia"]),
+      ColumnSpec(.vendorCode, ["kd_penyedia"]),
       ColumnSpec(.amount, ["nilai_kontrak"], required: true),
       ColumnSpec(.pdnValue, ["nilai_pdn_kontrak"]),
       ColumnSpec(.umkValue, ["nilai_umk_kontrak"]),

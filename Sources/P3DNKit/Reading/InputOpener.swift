@@ -84,9 +84,10 @@ final class HashBox: @unchecked Sendable {
 enum InputOpener {
   static let sampleSize = 1 << 20
 
-  static func open(path: String, forcedProfile: Profile?, bufferSize: Int) throws(AuditError)
-    -> OpenedInput
-  {
+  /// `mapped`: a `--map` profile, tried before the built-in ones; `sheet`: the XLSX sheet.
+  static func open(
+    path: String, forcedProfile: Profile?, bufferSize: Int, mapped: Profile? = nil, sheet: String? = nil
+  ) throws(AuditError) -> OpenedInput {
     let bytes: FileBytes
     let sample: [UInt8]
     do {
@@ -98,7 +99,7 @@ enum InputOpener {
     let isWholeFile = sample.count < sampleSize
     let hasher = HashBox()
     bytes.observer = { hasher.update($0) }
-    let profiles = forcedProfile.map { [$0] } ?? ProfileRegistry.all
+    let profiles = forcedProfile.map { [$0] } ?? ((mapped.map { [$0] } ?? []) + ProfileRegistry.all)
 
     let bomLength = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard let first = sample.dropFirst(bomLength).first(where: { !ByteText.isSpace($0) }) else {

@@ -38,4 +38,5 @@ public enum ReadError: Error, Equatable, Sendable {
   case unterminatedQuote(path: String, line: Int)
   case recordTooLong(path: String, line: Int)
   case badJSON(path: String, line: Int, column: Int, detail: LocalizedText)
+  case badXLSX(path: String, detail: LocalizedText)
 }

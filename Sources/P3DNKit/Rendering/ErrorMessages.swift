@@ -27,6 +27,10 @@ extension ReadError {
       return text.pick(
         "\(path):\(line):\(column): JSON tidak sah: \(detail.id). Ekspor harus berupa array objek JSON.",
         "\(path):\(line):\(column): invalid JSON: \(detail.en). An export must be a JSON array of objects.")
+    case .badXLSX(let path, let detail):
+      return text.pick(
+        "\(path): berkas XLSX tidak dapat dibaca: \(detail.id). Simpan ulang dari Excel sebagai .xlsx.",
+        "\(path): the XLSX file cannot be read: \(detail.en). Save it again from Excel as .xlsx.")
     }
   }
 }
@@ -166,6 +170,37 @@ extension AuditError {
       )
     case .policy(let error):
       return error.message(language)
+    case .mapping(let error):
+      return Self.mappingMessage(error, text)
+    }
+  }
+
+  /// A `--map` problem: the policy reader's findings, in the words of a mapping file.
+  private static func mappingMessage(_ error: PolicyError, _ text: Localizer) -> String {
+    let keys = MappingLoader.fieldKeys.map(\.key).joined(separator: ", ")
+    switch error {
+    case .unreadable(let path, let reason):
+      return text.pick(
+        "\(path): berkas pemetaan kolom tidak dapat dibaca (\(reason)).",
+        "\(path): the column mapping file cannot be read (\(reason)).")
+    case .badTOML(let path, let line, let column, let detail):
+      return text.pick(
+        "\(path):\(line):\(column): TOML tidak sah (pesan pengurai: \(detail)). Contoh ada di docs/formats.md.",
+        "\(path):\(line):\(column): invalid TOML: \(detail). An example is in docs/formats.md.")
+    case .unknownKey(let path, let key):
+      return text.pick(
+        "\(path): kunci \"\(key)\" tidak dikenal. Kunci yang sah: name, stage, zero_is_no_value, [columns] (\(keys)), [words] (yes, no).",
+        "\(path): unknown key \"\(key)\". The valid keys: name, stage, zero_is_no_value, [columns] (\(keys)), [words] (yes, no)."
+      )
+    case .missingKey(let path, let key):
+      return text.pick(
+        "\(path): kunci \"\(key)\" wajib diisi (nama kolom di header lembar kerja).",
+        "\(path): the key \"\(key)\" is required (a column name of the sheet's header).")
+    case .badValue(let path, let key, let expected):
+      return text.pick(
+        "\(path): \"\(key)\" harus berisi \(expected.id).", "\(path): \"\(key)\" must be \(expected.en).")
+    default:
+      return error.message(text.language)
     }
   }
 }

@@ -30,6 +30,25 @@ struct InputSummary {
       for warning in text.warnings(input.warnings) {
         lines.append(sub + text.pick("peringatan: ", "warning: ") + warning.message)
       }
+      // With a vendor list, which source decided UMK-K and local matters to the reader.
+      if report.vendors != nil {
+        for metric in [Metric.umkk, .local] {
+          let counts = input.classifiedBy.counts(metric)
+          if counts.isEmpty { continue }
+          lines.append(
+            sub + text.pick("\(text.metric(metric)) ditentukan oleh: ", "\(text.metric(metric)) decided by: ")
+              + counts.map { "\($0.0.code) \($0.1)" }.joined(separator: ", "))
+        }
+      }
+    }
+    if let list = report.vendors {
+      let path = markdown ? "`\(list.path)`" : list.path
+      lines.append(
+        bullet
+          + text.pick(
+            "\(path) (daftar penyedia): \(list.rows) baris, \(list.entries) penyedia dipakai, \(list.unusable) tanpa identitas atau keterangan, \(list.conflicts) NPWP/kode dengan keterangan yang bertentangan (baris pertama dipakai)",
+            "\(path) (vendor list): \(list.rows) rows, \(list.entries) vendors used, \(list.unusable) without an identity or a fact, \(list.conflicts) NPWPs/codes with conflicting facts (the first row wins)"
+          ))
     }
     let total = report.rejected.count + report.rejectedOmitted
     if total > 0 {

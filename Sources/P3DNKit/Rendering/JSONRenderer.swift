@@ -10,13 +10,28 @@ public struct JSONRenderer: Sendable {
       ("schema", .string("p3dn.audit.v1")),
       ("fiscal_year", .int(report.fiscalYear)),
       ("policy", policy(report.policy, year: report.fiscalYear)),
-      ("denominator", .string(text.denominator)),
+      ("denominator", .string(text.denominator(report.denominator))),
+      ("denominator_basis", .string(report.denominator.rawValue)),
       ("inputs", .array(report.inputs.map { input($0, text) })),
       ("district", group(report.district, includeIdentity: false)),
       ("opds", .array(report.opds.map { group($0, includeIdentity: true) })),
       ("rejected", .array(report.rejected.map(rejected))),
     ]
     root.append(("rejected_omitted", .int(report.rejectedOmitted)))
+    root.append(
+      (
+        "vendor_list",
+        report.vendors.map { list in
+          .object([
+            ("path", .string(list.path)),
+            ("sha256", .string(list.sha256)),
+            ("rows", .int(list.rows)),
+            ("entries", .int(list.entries)),
+            ("unusable", .int(list.unusable)),
+            ("conflicts", .int(list.conflicts)),
+          ])
+        } ?? .null
+      ))
     return JSONValue.object(root).rendered()
   }
 
@@ -59,6 +74,13 @@ public struct JSONRenderer: Sendable {
       ("excluded_by_reason", .object(input.excludedByReason.map { ($0.0.rawValue, .int($0.1)) })),
       ("rejected_by_reason", .object(input.rejectedByReason.map { ($0.0.rawValue, .int($0.1)) })),
       ("warnings", .array(text.warnings(input.warnings).map(\.json))),
+      (
+        "classified_by",
+        .object(
+          Metric.allCases.map { metric in
+            (metric.rawValue, .object(input.classifiedBy.counts(metric).map { ($0.0.code, .int($0.1)) }))
+          })
+      ),
     ])
   }
 
@@ -80,7 +102,49 @@ public struct JSONRenderer: Sendable {
         ])
       } ?? .null
     members.append(("realization_vs_plan", againstPlan))
+    members.append(
+      (
+        "budget",
+        group.budget.map { budget in
+          .object([
+            ("rows", .int(budget.rows)),
+            ("belanja_pengadaan", .money(budget.procurement)),
+            ("rup_input_share", .share(budget.rupInput)),
+          ])
+        } ?? .null
+      ))
+    let swakelola: JSONValue =
+      group.swakelolaPlan == nil && group.swakelolaRealization == nil
+      ? .null
+      : .object([
+        ("plan", group.swakelolaPlan.map(lineTotal) ?? .null),
+        ("realization", group.swakelolaRealization.map(lineTotal) ?? .null),
+      ])
+    members.append(("swakelola", swakelola))
+    members.append(
+      (
+        "links",
+        group.links.map { links in
+          .object([
+            ("planned_packages", .int(links.plannedPackages)),
+            (
+              "planned_without_realization",
+              .object([
+                ("packages", .int(links.plannedWithoutRealization.lines)),
+                ("pagu", .money(links.plannedWithoutRealization.total)),
+              ])
+            ),
+            ("realized_in_plan", lineTotal(links.realizedInPlan)),
+            ("realized_not_in_plan", lineTotal(links.realizedNotInPlan)),
+            ("realized_without_rup", lineTotal(links.realizedWithoutCode)),
+          ])
+        } ?? .null
+      ))
     return .object(members)
+  }
+
+  private func lineTotal(_ total: LineTotal) -> JSONValue {
+    .object([("lines", .int(total.lines)), ("total", .money(total.total))])
   }
 
   private func stage(_ figures: StageFigures) -> JSONValue {
@@ -97,6 +161,8 @@ public struct JSONRenderer: Sendable {
       ("pdn", metric(figures.pdn)),
       ("umkk", metric(figures.umkk)),
       ("local", metric(figures.local)),
+      ("denominator", .string(figures.denominator.rawValue)),
+      ("denominator_total", .money(figures.denominatorTotal)),
     ])
   }
 

@@ -24,11 +24,21 @@ public struct Localizer: Sendable {
 
   func pick(_ id: String, _ en: String) -> String { language == .en ? en : id }
 
-  public var denominator: String {
-    pick(
-      "Penyebut: jumlah nilai baris yang disertakan pada tahap itu (pagu RUP untuk rencana, nilai kontrak/realisasi untuk realisasi).",
-      "Denominator: the sum of the included lines of that stage (RUP pagu for plan, contract/realized value for realization)."
-    )
+  public var denominator: String { denominator(.rup) }
+
+  public func denominator(_ basis: Denominator) -> String {
+    switch basis {
+    case .rup:
+      return pick(
+        "Penyebut: jumlah nilai baris yang disertakan pada tahap itu (pagu RUP untuk rencana, nilai kontrak/realisasi untuk realisasi).",
+        "Denominator: the sum of the included lines of that stage (RUP pagu for plan, contract/realized value for realization)."
+      )
+    case .budget:
+      return pick(
+        "Penyebut: belanja pengadaan OPD dari struktur anggaran (--denominator budget); OPD tanpa struktur anggaran memakai jumlah nilai baris.",
+        "Denominator: the OPD's procurement budget from the budget structure (--denominator budget); an OPD without one uses the sum of its lines."
+      )
+    }
   }
 
   public func stage(_ stage: Stage) -> String {

@@ -27,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
           "Audit P3DN tahun anggaran \(report.fiscalYear)", "P3DN audit, fiscal year \(report.fiscalYear)"),
       "",
       text.pick("Kebijakan", "Policy") + ": `\(report.policy.id)` (\(escape(report.policy.name))). "
-        + text.denominator,
+        + text.denominator(report.denominator),
     ]
     let rules = report.rules
     for stage in report.stages {

@@ -31,8 +31,8 @@ public struct ProfilesRenderer: Sendable {
     }
     lines.append(
       text.pick(
-        "Deteksi: spse-selesai bila header memuat nilai_kontrak; sirup-penyedia bila memuat pagu/jumlahpagu dan kolom satker; selain itu p3dn bila ada kolom nilai. Nama kolom dicocokkan tanpa membedakan huruf besar, spasi dan garis bawah.",
-        "Detection: spse-selesai when the header holds nilai_kontrak; sirup-penyedia when it holds pagu/jumlahpagu and a satker column; otherwise p3dn when it has an amount column. Column names match ignoring case, spaces and underscores."
+        "Deteksi: profil pertama dalam urutan di atas yang kolom nilai, kolom OPD dan penandanya ada di header (dalam 50 baris pertama). Nama kolom dicocokkan tanpa membedakan huruf besar, spasi dan garis bawah. Rincian: docs/formats.md.",
+        "Detection: the first profile in the order above whose amount column, OPD column and marks the header holds (within the first 50 records). Column names match ignoring case, spaces and underscores. Details: docs/formats.md."
       ))
     return lines.joined(separator: "\n") + "\n"
   }
@@ -53,7 +53,9 @@ public struct ProfilesRenderer: Sendable {
     case .vendor: return text.pick("penyedia", "vendor")
     case .vendorNPWP: return text.pick("NPWP penyedia", "vendor NPWP")
     case .vendorRegion: return text.pick("kab/kota penyedia", "vendor kab/kota")
+    case .vendorCode: return text.pick("kode penyedia", "vendor code")
     case .amount: return text.pick("nilai", "amount")
+    case .reduction: return text.pick("pengurang (setoran)", "reduction (refund)")
     case .pdnFlag: return text.pick("tanda PDN", "PDN flag")
     case .umkFlag: return text.pick("tanda UMK", "UMK flag")
     case .koperasiFlag: return text.pick("tanda koperasi", "koperasi flag")
@@ -70,6 +72,7 @@ public struct ProfilesRenderer: Sendable {
     case .lineStatus:
       return text.pick("status baris (batal/belum selesai)", "line status (cancelled/unfinished)")
     case .procurementMethod: return text.pick("cara pengadaan (swakelola)", "procurement method (swakelola)")
+    case .cancellationStatus: return text.pick("status (batal/gagal)", "status (cancelled/failed)")
     }
   }
 }

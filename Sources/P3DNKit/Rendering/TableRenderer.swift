@@ -22,7 +22,7 @@ public struct TableRenderer: Sendable {
           "Audit P3DN tahun anggaran \(report.fiscalYear), kebijakan \(report.policy.id)",
           "P3DN audit, fiscal year \(report.fiscalYear), policy \(report.policy.id)")))
     lines.append(report.policy.name)
-    lines.append(text.denominator)
+    lines.append(text.denominator(report.denominator))
 
     let rules = report.rules
     for stage in report.stages {
@@ -63,6 +63,7 @@ public struct TableRenderer: Sendable {
 
     lines.append(contentsOf: fixes(report, text: text))
     lines.append(contentsOf: againstPlan(report, format: format, text: text))
+    lines.append(contentsOf: GroupExtrasTable(language: language, styler: styler).lines(report))
     lines.append(contentsOf: InputSummary(language: language).lines(report, rejectedShown: rejectedShown))
     return lines.joined(separator: "\n") + "\n"
   }

@@ -1,0 +1,58 @@
+extension Profile {
+  /// `pencatatan-swakelola`: SPSE swakelola records (ISB 1059). Every line is swakelola
+  /// (excluded as `swakelola` under the default policy, its amount reported apart); stage
+  /// realization.
+  public static let pencatatanSwakelola = Profile(
+    name: "pencatatan-swakelola",
+    summary: LocalizedText(
+      id: "Pencatatan swakelola SPSE (ISB 1059); tahap realisasi; dikecualikan sebagai swakelola.",
+      en: "SPSE swakelola records (ISB 1059); stage realization; excluded as swakelola."),
+    stage: .realization,
+    columns: [
+      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
+      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
+      ColumnSpec(.opdName, ["nama_satker"]),
+      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+      ColumnSpec(.lineID, ["kd_swakelola_pct"]),
+      ColumnSpec(.rupCode, ["kd_rup"]),
+      ColumnSpec(.description, ["nama_paket"]),
+      ColumnSpec(.amount, ["total_realisasi"], required: true),
+      ColumnSpec(.pdnValue, ["nilai_pdn_pct"]),
+      ColumnSpec(.umkValue, ["nilai_umk_pct"]),
+      ColumnSpec(.cancellationStatus, ["status_swakelola_pct_ket"]),
+    ],
+    statusRules: [.cancelledWhen(.cancellationStatus, ["Paket Dibatalkan", "Dibatalkan", "Batal"])],
+    opdRule: .codeOrDottedFallback,
+    zeroAmountIsNoContractValue: true,
+    isSwakelola: true,
+    recognizes: { header in header.contains("kd_swakelola_pct") && header.contains("total_realisasi") }
+  )
+
+  /// `pencatatan-swakelola-realisasi`: the realization lines of SPSE swakelola records
+  /// (ISB 1060). Every line is swakelola; stage realization.
+  public static let pencatatanSwakelolaRealisasi = Profile(
+    name: "pencatatan-swakelola-realisasi",
+    summary: LocalizedText(
+      id:
+        "Baris realisasi pencatatan swakelola SPSE (ISB 1060); tahap realisasi; dikecualikan sebagai swakelola.",
+      en: "Realization lines of SPSE swakelola records (ISB 1060); stage realization; excluded as swakelola."),
+    stage: .realization,
+    columns: [
+      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
+      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
+      ColumnSpec(.opdName, ["nama_satker"]),
+      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+      ColumnSpec(.date, ["tgl_realisasi"]),
+      ColumnSpec(.lineID, ["no_realisasi"]),
+      ColumnSpec(.description, ["ket_realisasi"]),
+      ColumnSpec(.vendor, ["nama_pelaksana"]),
+      ColumnSpec(.vendorNPWP, ["npwp_pelaksana"]),
+      ColumnSpec(.amount, ["nilai_realisasi"], required: true),
+    ],
+    statusRules: [],
+    opdRule: .codeOrFallback,
+    zeroAmountIsNoContractValue: false,
+    isSwakelola: true,
+    recognizes: { header in header.contains("kd_swakelola_pct") && header.contains("nilai_realisasi") }
+  )
+}
