@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import P3DNKit
@@ -117,5 +118,14 @@ struct ExportProfileTests {
     #expect(list.profile == "daftar-penyedia")
     // Every vendor of the excerpt is `Belum Terdefinisi` with no kab/kota: nothing usable.
     #expect((list.rows, list.entries.count, list.unusable) == (25, 0, 25))
+  }
+
+  @Test("docs/formats.md names every profile, mapping key and classification source")
+  func documentation() throws {
+    let text = try String(
+      contentsOf: Support.root.appendingPathComponent("docs/formats.md"), encoding: .utf8)
+    for name in ProfileRegistry.names { #expect(text.contains("`\(name)`"), "profile \(name)") }
+    for key in MappingLoader.fieldKeys.map(\.key) { #expect(text.contains(key), "mapping key \(key)") }
+    for source in ClassificationSource.allCases { #expect(text.contains("`\(source.code)`")) }
   }
 }
