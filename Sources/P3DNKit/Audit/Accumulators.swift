@@ -193,16 +193,15 @@ enum RUPCodes {
 
 /// How many included lines each source decided, per metric.
 public struct ClassificationTally: Equatable, Sendable {
-  private static let sources = ClassificationSource.allCases.count
+  static let sources = ClassificationSource.allCases.count
+  /// Metric by metric (pdn, umkk, local), source by source.
   private var counts = [Int](repeating: 0, count: 3 * sources)
 
   public init() {}
 
-  @inline(__always)
-  mutating func add(_ line: LineClassification) {
-    counts[line.pdnSource.rawValue] += 1
-    counts[Self.sources + line.umkkSource.rawValue] += 1
-    counts[2 * Self.sources + line.localSource.rawValue] += 1
+  /// The tally of a flat buffer of `3 × sources` counts in the same order.
+  init(_ buffer: UnsafePointer<Int>) {
+    counts = Array(UnsafeBufferPointer(start: buffer, count: 3 * Self.sources))
   }
 
   mutating func merge(_ other: ClassificationTally) {

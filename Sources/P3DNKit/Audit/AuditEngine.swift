@@ -74,6 +74,8 @@ public enum AuditEngine {
       try VendorListLoader.load(path: path, bufferSize: request.bufferSize)
     }
 
+    let linking = try bothStagesPossible(files, forced: forced, mapped: mapped, request: request)
+
     request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
     var results: [FileResult] = []
     var stagesWithInput: Set<Stage> = []
@@ -91,6 +93,7 @@ public enum AuditEngine {
         columns: columns, policy: request.policy, stageOverride: file.stage,
         rejectedLimit: remainingRejected)
       auditor.vendors = vendors
+      auditor.linking = linking
       var result: FileResult
       let size = opened.bytes.size
       if let dialect = opened.dialect, request.threads > 1,
@@ -112,6 +115,9 @@ public enum AuditEngine {
           try auditor.run(csv, result: &result)
         } else if let json = opened.json {
           try auditor.run(json, result: &result)
+        } else if let sheet = opened.sheet {
+          try auditor.run(sheet, result: &result)
+          request.progress?.add(size)
         }
         result.sha256 = opened.sha256
       }
@@ -133,6 +139,34 @@ public enum AuditEngine {
       opdFilters: request.opdFilters, denominator: request.denominator)
     report.vendors = vendors.map(VendorListSummary.init)
     return report
+  }
+
+  /// Whether the inputs may hold lines of both stages, so that plan and realization can be
+  /// linked by RUP code: each file's stage from the command line, else from its profile
+  /// (found from the header alone); a canonical sheet with a stage column, or a workbook,
+  /// may hold either.
+  static func bothStagesPossible(
+    _ files: [InputFile], forced: Profile?, mapped: Profile?, request: AuditRequest
+  ) throws(AuditError) -> Bool {
+    var stages: Set<Stage> = []
+    for file in files {
+      if let stage = file.stage {
+        stages.insert(stage)
+      } else if file.path.lowercased().hasSuffix(".xlsx") {
+        return true
+      } else {
+        let opened = try InputOpener.open(
+          path: file.path, forcedProfile: forced, bufferSize: 1 << 16, mapped: mapped, sheet: request.sheet)
+        guard opened.profile.kind == .lines else { continue }
+        if let stage = opened.profile.stage {
+          stages.insert(stage)
+        } else {
+          return true
+        }
+      }
+      if stages.count == 2 { return true }
+    }
+    return false
   }
 
   /// `--year`, else the one year among the rows that reached the year test.

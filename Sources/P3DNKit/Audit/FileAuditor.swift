@@ -56,6 +56,9 @@ struct FileAuditor: Sendable {
   let rejectedLimit: Int
   /// The team's vendor list (`--vendors`), for what a line leaves unknown.
   var vendors: VendorList? = nil
+  /// Whether to record RUP codes (the audit may have both stages); the codes take memory
+  /// per distinct package.
+  var linking = true
 
   /// What an OPD code cell means.
   private struct CodeInfo {
@@ -85,8 +88,20 @@ struct FileAuditor: Sendable {
     private var capacity = 0
     /// Budget rows, swakelola lines and RUP links by slot (rare next to the sums).
     var extras: [Int: OPDExtras] = [:]
-    /// Which source decided each metric: lines by metric and source.
-    var tally = ClassificationTally()
+    /// Which source decided each metric: lines by metric and source (a flat buffer: no
+    /// copy-on-write check on the hot path).
+    let tally: UnsafeMutablePointer<Int> = {
+      let buffer = UnsafeMutablePointer<Int>.allocate(capacity: 3 * ClassificationTally.sources)
+      buffer.initialize(repeating: 0, count: 3 * ClassificationTally.sources)
+      return buffer
+    }()
+
+    @inline(__always)
+    func count(_ line: LineClassification) {
+      tally[line.pdnSource.rawValue] += 1
+      tally[ClassificationTally.sources + line.umkkSource.rawValue] += 1
+      tally[2 * ClassificationTally.sources + line.localSource.rawValue] += 1
+    }
 
     init(year: Int?) {
       self.year = year
@@ -96,6 +111,7 @@ struct FileAuditor: Sendable {
     deinit {
       stages.deinitialize(count: 2 * capacity)
       stages.deallocate()
+      tally.deallocate()
       pairs.deallocate()
     }
 
@@ -434,18 +450,18 @@ struct FileAuditor: Sendable {
       } else {
         let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
         bucket.add(slot: code.slot, stage: stage, amount: amount, classification)
-        bucket.tally.add(classification)
-        if rupIndex >= 0 || stage == .realization {
+        bucket.count(classification)
+        // RUP links, when the audit has both stages (a file without a RUP column leaves its
+        // realization lines unlinked: counted from the sums at the end).
+        if linking && rupIndex >= 0 {
           var codes: [String] = []
-          if rupIndex >= 0 {
-            let cell = ByteText.trimmed(source.cell(rupIndex))
-            if !cell.isEmpty {
-              let index = rupCells.value(for: cell) { bytes in
-                rupCodeLists.append(RUPCodes.parse(TextDecoding.decode(bytes, as: encoding)))
-                return rupCodeLists.count - 1
-              }
-              codes = rupCodeLists[index]
+          let cell = ByteText.trimmed(source.cell(rupIndex))
+          if !cell.isEmpty {
+            let index = rupCells.value(for: cell) { bytes in
+              rupCodeLists.append(RUPCodes.parse(TextDecoding.decode(bytes, as: encoding)))
+              return rupCodeLists.count - 1
             }
+            codes = rupCodeLists[index]
           }
           Self.link(
             codes, stage: stage, amount: amount, into: &bucket.extras[code.slot, default: OPDExtras()])
@@ -481,9 +497,12 @@ struct FileAuditor: Sendable {
         opd.realization = realization.lines > 0 ? realization : nil
         for seen in namesBySlot[slot] ?? [] { opd.names[nameTexts[seen.name]] = (seen.count, seen.first) }
         opd.extras = bucket.extras[slot] ?? OPDExtras()
+        if linking && rupIndex < 0 && realization.lines > 0 {
+          opd.extras.realizedWithoutCode.merge(LineTotal(lines: realization.lines, total: realization.total))
+        }
         sums.opds[slotCodes[slot], default: OPDSums()].merge(opd)
       }
-      sums.tally = bucket.tally
+      sums.tally = ClassificationTally(bucket.tally)
       result.years[bucket.year] = sums
     }
   }

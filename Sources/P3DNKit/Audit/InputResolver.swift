@@ -46,7 +46,8 @@ public enum InputResolver {
         // Hidden files (`.x.csv`, macOS `._x.csv`) are not exports.
         let names = listFolder(path).filter { name in
           let lower = name.lowercased()
-          return !name.hasPrefix(".") && (lower.hasSuffix(".csv") || lower.hasSuffix(".json"))
+          return !name.hasPrefix(".")
+            && (lower.hasSuffix(".csv") || lower.hasSuffix(".json") || lower.hasSuffix(".xlsx"))
         }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         guard !names.isEmpty else { throw .emptyFolder(path: path) }
         let prefix = path.hasSuffix("/") ? path : path + "/"

@@ -47,6 +47,8 @@ public enum VendorListLoader {
       try read(csv)
     } else if let json = opened.json {
       try read(json)
+    } else if let sheet = opened.sheet {
+      try read(sheet)
     }
     return list.withChecksum(opened.sha256)
   }

@@ -8,6 +8,10 @@ final class OpenedInput {
   let format: String
   let csv: CSVFileReader?
   let json: JSONArrayReader?
+  /// For XLSX: the sheet, positioned after its header.
+  var sheet: XLSXSheetReader? = nil
+  /// For XLSX: the checksum of the whole file, read apart from the sheet.
+  var digest: String? = nil
   /// For CSV: the dialect, and where the first row after the header starts.
   let dialect: CSVDialect?
   let dataStart: Int
@@ -33,7 +37,7 @@ final class OpenedInput {
   }
 
   /// The SHA-256 of every byte read so far (the whole file once it is read to the end).
-  var sha256: String { hasher.hexDigest() }
+  var sha256: String { digest ?? hasher.hexDigest() }
 
   /// Also tells `observer` of every byte read from now on (besides the checksum).
   func observe(_ observer: @escaping (UnsafeRawBufferPointer) -> Void) {
@@ -101,6 +105,11 @@ enum InputOpener {
     bytes.observer = { hasher.update($0) }
     let profiles = forcedProfile.map { [$0] } ?? ((mapped.map { [$0] } ?? []) + ProfileRegistry.all)
 
+    // A ZIP archive: an .xlsx workbook.
+    if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      return try openWorkbook(
+        path: path, bytes: bytes, profiles: profiles, forced: forcedProfile, sheet: sheet)
+    }
     let bomLength = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard let first = sample.dropFirst(bomLength).first(where: { !ByteText.isSpace($0) }) else {
       throw .emptyFile(path: path)
@@ -175,6 +184,40 @@ enum InputOpener {
     return OpenedInput(
       path: path, profile: best.match.profile, header: best.match.header, format: format,
       csv: reader, json: nil, dialect: best.dialect, bytes: bytes, hasher: hasher)
+  }
+
+  /// Opens the sheet of a workbook: the header among its first rows, the reader after it.
+  private static func openWorkbook(
+    path: String, bytes: FileBytes, profiles: [Profile], forced: Profile?, sheet: String?
+  ) throws(AuditError) -> OpenedInput {
+    do {
+      let workbook = try XLSXWorkbook(path: path)
+      let scout = try workbook.openSheet(named: sheet)
+      var records: [[String]] = []
+      while records.count < HeaderDetector.searchLimit, try scout.next() {
+        records.append((0..<scout.fieldCount).map { scout.text($0) })
+      }
+      guard !records.isEmpty else { throw AuditError.emptyFile(path: path) }
+      guard let match = HeaderDetector.find(in: records, profiles: profiles) else {
+        throw headerError(path: path, records: records, profiles: profiles, forced: forced)
+      }
+      let reader = try workbook.openSheet(named: sheet)
+      for _ in 0...match.index {
+        guard try reader.next() else { break }
+      }
+      let opened = OpenedInput(
+        path: path, profile: match.profile, header: match.header,
+        format: "XLSX \"\(reader.sheetName)\"", csv: nil, json: nil, bytes: bytes, hasher: HashBox())
+      opened.sheet = reader
+      opened.digest = try HashBox.digest(of: path, bufferSize: 1 << 20)
+      return opened
+    } catch let error as ReadError {
+      throw .read(error)
+    } catch let error as AuditError {
+      throw error
+    } catch {
+      throw .read(.ioFailure(path: path, reason: "\(error)"))
+    }
   }
 
   private static func headerError(
