@@ -4,14 +4,43 @@ struct GroupExtrasTable {
   let language: Language
   let styler: Styler
 
+  /// The heading, header row, alignments, rows and note; nil when there is nothing to show.
+  struct Content {
+    let heading: String
+    let headers: [String]
+    let alignments: [TextTable.Alignment]
+    let rows: [[String]]
+    let notes: [String]
+  }
+
   func lines(_ report: AuditReport) -> [String] {
+    guard let content = content(report) else { return [] }
+    var table = TextTable(alignments: content.alignments)
+    table.rows.append(content.headers.map { TextTable.Cell(text: $0) })
+    for row in content.rows { table.rows.append(row.map { TextTable.Cell(text: $0) }) }
+    return ["", styler.heading(content.heading)] + table.rendered(styler: styler) + content.notes
+  }
+
+  /// The same table in Markdown.
+  func markdown(_ report: AuditReport, escape: (String) -> String) -> [String] {
+    guard let content = content(report) else { return [] }
+    var lines = ["", "### " + content.heading, ""]
+    lines.append("| " + content.headers.map(escape).joined(separator: " | ") + " |")
+    lines.append(
+      "|" + content.alignments.map { $0 == .right ? " ---: " : " --- " }.joined(separator: "|") + "|")
+    for row in content.rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
+    if !content.notes.isEmpty { lines.append("") }
+    return lines + content.notes.map(escape)
+  }
+
+  func content(_ report: AuditReport) -> Content? {
     let text = Localizer(language)
     let format = NumberFormat(language: language)
     let groups = report.opds + [report.district]
     let hasBudget = groups.contains { $0.budget != nil }
     let hasLinks = report.district.links != nil
     let hasSwakelola = groups.contains { $0.swakelolaPlan != nil || $0.swakelolaRealization != nil }
-    guard hasBudget || hasLinks || hasSwakelola else { return [] }
+    guard hasBudget || hasLinks || hasSwakelola else { return nil }
 
     var headers = [text.pick("Kode OPD", "OPD code"), text.pick("Nama OPD", "OPD name")]
     var alignments: [TextTable.Alignment] = [.left, .left]
@@ -33,8 +62,7 @@ struct GroupExtrasTable {
       headers += [text.pick("Swakelola (dikecualikan)", "Swakelola (excluded)")]
       alignments += [.right]
     }
-    var table = TextTable(alignments: alignments)
-    table.rows.append(headers.map { TextTable.Cell(text: $0) })
+    var rows: [[String]] = []
     for group in groups {
       let isDistrict = group.code.isEmpty
       var cells = [
@@ -61,7 +89,7 @@ struct GroupExtrasTable {
         if let realization = group.swakelolaRealization { total.merge(realization) }
         cells.append(count(total, format))
       }
-      table.rows.append(cells.map { TextTable.Cell(text: $0) })
+      rows.append(cells)
     }
     var notes: [String] = []
     if hasLinks {
@@ -71,13 +99,11 @@ struct GroupExtrasTable {
           "RUP not realized: planned RUP packages no realization line names / all the OPD's planned packages. Realized outside RUP and without a RUP code: lines (value)."
         ))
     }
-    return [
-      "",
-      styler.heading(
-        text.pick(
-          "Anggaran, keterkaitan rencana–realisasi dan swakelola",
-          "Budget, plan–realization links and swakelola")),
-    ] + table.rendered(styler: styler) + notes
+    return Content(
+      heading: text.pick(
+        "Anggaran, keterkaitan rencana–realisasi dan swakelola",
+        "Budget, plan–realization links and swakelola"),
+      headers: headers, alignments: alignments, rows: rows, notes: notes)
   }
 
   private func count(_ total: LineTotal, _ format: NumberFormat) -> String {

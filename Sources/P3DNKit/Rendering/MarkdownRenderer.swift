@@ -71,6 +71,9 @@ public struct MarkdownRenderer: Sendable {
       for item in fixes { lines.append("- \(mark(item.status)) " + escape(item.text)) }
     }
     lines.append(
+      contentsOf: GroupExtrasTable(language: language, styler: PlainStyler()).markdown(report, escape: escape)
+    )
+    lines.append(
       contentsOf: InputSummary(language: language).lines(report, rejectedShown: rejectedShown, markdown: true)
     )
     return lines.joined(separator: "\n") + "\n"
