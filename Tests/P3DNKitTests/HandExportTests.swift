@@ -75,6 +75,37 @@ struct HandExportTests {
     #expect((report.vendors?.entries, report.vendors?.unusable) == (2, 1))
   }
 
+  @Test("e-Katalog v5: satker_id as the OPD, paket_status_str, kode_anggaran scope, vendor codes")
+  func ekatalogV5() throws {
+    let report = try Support.audit(
+      [Self.file("ekatalog-v5-orders.csv")], vendors: Self.file("daftar-penyedia.csv"))
+    let input = try #require(report.inputs.first)
+    #expect(input.profile == "ekatalog-v5")
+    // E2 `Paket Dibatalkan`; E3 a hibah account (5.1.05) in its kode_anggaran.
+    #expect(
+      (input.rows, input.included, input.count(.cancelled), input.count(.outOfScopeAccount)) == (4, 2, 1, 1))
+    #expect(report.opds.map(\.code) == ["80011", "80012"])
+    // E1 vendor 5001 (kecil, Kukar) 600.000; E4 vendor 5002 (besar, Samarinda) 250.000.
+    let first = try #require(report.opd("80011")?.realization)
+    #expect((first.total, first.umkk.amount, first.local.amount) == (m("600000"), m("600000"), m("600000")))
+    let second = try #require(report.opd("80012")?.realization)
+    #expect((second.total, second.umkk.amount, second.umkk.unknown) == (m("250000"), .zero, .zero))
+  }
+
+  @Test("Toko Daring: a failed order excluded; local from the merchant's `kota_kab`")
+  func tokoDaring() throws {
+    let report = try Support.audit([Self.file("tokodaring-disdik.csv")])
+    let input = try #require(report.inputs.first)
+    #expect(input.profile == "tokodaring")
+    #expect((input.rows, input.included, input.count(.cancelled)) == (3, 2, 1))
+    // T1 `Kutai Kartanegara (Kab.)` 1.500.000 local; T2 `Samarinda (Kota)` 2.500.000 not.
+    let realization = try #require(report.district.realization)
+    #expect(realization.total == m("4000000"))
+    #expect((realization.local.amount, realization.local.unknown) == (m("1500000"), .zero))
+    #expect(realization.umkk.unknown == m("4000000"))
+    #expect(input.classifiedBy.counts(.local).map { "\($0.0.code) \($0.1)" } == ["kab-kota 2"])
+  }
+
   @Test("plan ↔ realization by RUP code: multi-valued, duplicated codes; not in plan; not realized")
   func links() throws {
     let report = try Support.audit(
