@@ -239,21 +239,15 @@ struct XLSXReaderTests {
     let path = Workbooks.path("two-sheets.xlsx")
     let workbook = try XLSXWorkbook(path: path)
     let error = Workbooks.readError { _ = try workbook.openSheet(named: "Rekap") }
-    #expect(
-      error
-        == .badXLSX(
-          path: path,
-          detail: LocalizedText(
-            id: "tidak ada lembar bernama \"Rekap\"; lembar yang ada: \"Ringkasan\", \"Data Rinci\"",
-            en: "there is no sheet named \"Rekap\"; the sheets are: \"Ringkasan\", \"Data Rinci\"")))
+    #expect(error == .noSuchSheet(path: path, name: "Rekap", sheets: ["Ringkasan", "Data Rinci"]))
     #expect(
       error?.message(.en)
-        == "\(path): the XLSX file cannot be read: there is no sheet named \"Rekap\"; the sheets are:"
-        + " \"Ringkasan\", \"Data Rinci\". Save it again from Excel as .xlsx.")
+        == "\(path): there is no sheet named \"Rekap\"; the sheets are: \"Ringkasan\", \"Data Rinci\"."
+        + " Choose one with --sheet.")
     #expect(
       error?.message(.id)
-        == "\(path): berkas XLSX tidak dapat dibaca: tidak ada lembar bernama \"Rekap\"; lembar yang ada:"
-        + " \"Ringkasan\", \"Data Rinci\". Simpan ulang dari Excel sebagai .xlsx.")
+        == "\(path): tidak ada lembar bernama \"Rekap\"; lembar yang ada: \"Ringkasan\", \"Data Rinci\"."
+        + " Pilih salah satu dengan --sheet.")
   }
 
   // MARK: The 1904 date system

@@ -39,4 +39,6 @@ public enum ReadError: Error, Equatable, Sendable {
   case recordTooLong(path: String, line: Int)
   case badJSON(path: String, line: Int, column: Int, detail: LocalizedText)
   case badXLSX(path: String, detail: LocalizedText)
+  /// `--sheet NAME` names no sheet of the workbook.
+  case noSuchSheet(path: String, name: String, sheets: [String])
 }

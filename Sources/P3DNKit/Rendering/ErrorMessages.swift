@@ -31,6 +31,11 @@ extension ReadError {
       return text.pick(
         "\(path): berkas XLSX tidak dapat dibaca: \(detail.id). Simpan ulang dari Excel sebagai .xlsx.",
         "\(path): the XLSX file cannot be read: \(detail.en). Save it again from Excel as .xlsx.")
+    case .noSuchSheet(let path, let name, let sheets):
+      let list = sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+      return text.pick(
+        "\(path): tidak ada lembar bernama \"\(name)\"; lembar yang ada: \(list). Pilih salah satu dengan --sheet.",
+        "\(path): there is no sheet named \"\(name)\"; the sheets are: \(list). Choose one with --sheet.")
     }
   }
 }

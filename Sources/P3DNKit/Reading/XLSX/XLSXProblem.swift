@@ -35,13 +35,6 @@ enum XLSXProblem {
       en: "the XML of part \(part) is malformed at line \(line): \(what.en)")
   }
 
-  static func sheetNotFound(_ name: String, among names: [String]) -> LocalizedText {
-    let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
-    return LocalizedText(
-      id: "tidak ada lembar bernama \"\(name)\"; lembar yang ada: \(list)",
-      en: "there is no sheet named \"\(name)\"; the sheets are: \(list)")
-  }
-
   static func sharedStringIndex(cell: String, index: String, count: Int) -> LocalizedText {
     LocalizedText(
       id:

@@ -76,7 +76,7 @@ public final class XLSXWorkbook {
         let found = sheetNames.firstIndex(of: name)
           ?? sheetNames.firstIndex(where: { $0.lowercased() == name.lowercased() })
       else {
-        throw .badXLSX(path: path, detail: XLSXProblem.sheetNotFound(name, among: sheetNames))
+        throw .noSuchSheet(path: path, name: name, sheets: sheetNames)
       }
       index = found
     } else {
