@@ -232,6 +232,13 @@ struct HandExportTests {
     let links = opds?.first?["links"] as? [String: Any]
     #expect((links?["realized_not_in_plan"] as? [String: Any])?["total"] as? String == "500000.00")
 
+    let notAList = try Binary.run([
+      "audit", Self.file("ekatalog-v6-orders.csv"), "--vendors", Self.file("sirup-penyedia-2025.csv"),
+      "--lang", "en",
+    ])
+    #expect(notAList.status == 2)
+    #expect(notAList.stderr.contains("sirup-penyedia-2025.csv: not a vendor list"))
+
     let map = Support.temporaryFile("[columns]\nopd_code = \"Kode\"\n", name: "map.toml")
     let bad = try Binary.run(["audit", Self.file("rekap-toko.csv"), "--map", map])
     #expect(bad.status == 2)

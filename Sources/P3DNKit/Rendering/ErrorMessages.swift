@@ -135,6 +135,12 @@ extension AuditError {
         "profil \"\(name)\" tidak dikenal; profil yang ada: \(ProfileRegistry.names.joined(separator: ", ")) (lihat `p3dn profiles`).",
         "unknown profile \"\(name)\"; the profiles are: \(ProfileRegistry.names.joined(separator: ", ")) (see `p3dn profiles`)."
       )
+    case .unrecognizedHeader(let path, let firstRecord, let forced) where forced == Profile.vendorList.name:
+      let seen = firstRecord.prefix(12).joined(separator: ", ")
+      return text.pick(
+        "\(path): bukan daftar penyedia: dalam 50 baris pertama tidak ada header dengan kolom identitas (npwp, kd_penyedia, nama_penyedia) dan kolom keterangan (skala_usaha, koperasi, kab_kota); lihat docs/formats.md. Baris pertama: \(seen).",
+        "\(path): not a vendor list: none of the first 50 records is a header with an identity column (npwp, kd_penyedia, nama_penyedia) and a fact column (skala_usaha, koperasi, kab_kota); see docs/formats.md. First record: \(seen)."
+      )
     case .unrecognizedHeader(let path, let firstRecord, let forced):
       let needs = ProfileRegistry.all.filter { forced == nil || $0.name == forced }.map { profile in
         "\(profile.name): \(profile.amountNames.first ?? "") + \(profile.opdNames.first ?? "")"
