@@ -26,6 +26,7 @@ import csv
 import io
 import os
 import random
+import re
 import sys
 
 SEED = 20220613  # the date of the SIRUP/SPSE snapshot behind the June 2022 Kukar figures
@@ -650,6 +651,7 @@ class Line:
         self.local = local
         self.column = column      # column named in a rejection
         self.line_no = None       # physical line where the row starts
+        self.codes = []           # RUP codes the row names (split, without duplicates)
         self.notes = []
 
     @property
@@ -1404,6 +1406,7 @@ def spse_line(file, r, amount_col="nilai_kontrak"):
     opd = r.kd_satker_override if r.kd_satker_override is not None else p.unit
     name = r.nama_satker if r.kd_satker_override is not None else NAME_OF[p.unit]
     ln = Line(file, "realization", r.conds, opd=opd, name=name, amount=r.kontrak)
+    ln.codes = rup_codes(r.kd_rup_text)
     if "missing-opd" in r.conds:
         ln.column = "kd_satker"
     a = r.kontrak
@@ -1664,6 +1667,55 @@ def write_bendahara(path, pairs):
 # Expected figures
 # ---------------------------------------------------------------------------
 
+def rup_codes(text):
+    """The RUP codes of a cell: split on `;` and `,`, trimmed, duplicates removed."""
+    codes = []
+    for part in re.split(r"[;,]", text or ""):
+        part = part.strip()
+        if part and part.lower() not in ("null", "-", "nan") and part not in codes:
+            codes.append(part)
+    return codes
+
+
+def links(all_lines):
+    """Plan <-> realization by RUP code, per OPD and for the district, over included lines."""
+    included = [ln for ln in all_lines if ln.bucket == "included"]
+    planned_all = {c for ln in included if ln.stage == "plan" for c in ln.codes}
+    realized_all = {c for ln in included if ln.stage == "realization" for c in ln.codes}
+
+    def group(lines):
+        planned = {}
+        for ln in lines:
+            if ln.stage == "plan":
+                for c in ln.codes:
+                    planned[c] = planned.get(c, 0) + ln.amount
+        out = {"planned_packages": len(planned),
+               "planned_without_realization": {"packages": 0, "pagu": 0},
+               "realized_in_plan": {"lines": 0, "total": 0},
+               "realized_not_in_plan": {"lines": 0, "total": 0},
+               "realized_without_rup": {"lines": 0, "total": 0}}
+        for c, pagu in planned.items():
+            if c not in realized_all:
+                out["planned_without_realization"]["packages"] += 1
+                out["planned_without_realization"]["pagu"] += pagu
+        for ln in lines:
+            if ln.stage != "realization":
+                continue
+            key = ("realized_without_rup" if not ln.codes else "realized_in_plan"
+                   if any(c in planned_all for c in ln.codes) else "realized_not_in_plan")
+            out[key]["lines"] += 1
+            out[key]["total"] += ln.amount
+        out["planned_without_realization"]["pagu"] = money_str(out["planned_without_realization"]["pagu"])
+        for key in ("realized_in_plan", "realized_not_in_plan", "realized_without_rup"):
+            out[key]["total"] = money_str(out[key]["total"])
+        return out
+
+    by_opd = {}
+    for ln in included:
+        by_opd.setdefault(rollup(ln.opd), []).append(ln)
+    return {"district": group(included), "opds": {code: group(by_opd[code]) for code in sorted(by_opd)}}
+
+
 def expected(all_lines, files_order):
     files = {}
     for fname in files_order:
@@ -1739,6 +1791,7 @@ def expected(all_lines, files_order):
             v["status"] == "fail" for v in checks["district"].values()) else 0,
         "opds_failing_umkk_40": fails,
         "rejected": rejected,
+        "links": links(all_lines),
         "notes": NOTES + [
             "opd_names counts names as exact strings (ties: first seen, files in name order); "
             "Dinas Kesehatan: " + ", ".join("%r on %d lines" % kv for kv in sorted(
@@ -2010,6 +2063,7 @@ def main():
         ln = Line(SIRUP_FILE, "plan", p.conds, opd=p.kd_satker_str, name=NAME_OF.get(p.unit, ""),
                   amount=p.pagu if p.pagu_text is None else None, column=p.column,
                   year=p.year)
+        ln.codes = [str(p.kd_rup)]
         if not p.conds:
             a = p.pagu
             ln.pdn = {"PDN": a, "Non PDN": 0, "": None}[p.pdn]

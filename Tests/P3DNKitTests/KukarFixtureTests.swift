@@ -46,6 +46,26 @@ struct KukarFixtureTests {
     let opds: [String: Group]
     let opd_names: [String: String]
     let checks: Checks
+    struct Count: Decodable {
+      let lines: Int
+      let total: String
+    }
+    struct Packages: Decodable {
+      let packages: Int
+      let pagu: String
+    }
+    struct Links: Decodable {
+      let planned_packages: Int
+      let planned_without_realization: Packages
+      let realized_in_plan: Count
+      let realized_not_in_plan: Count
+      let realized_without_rup: Count
+    }
+    struct AllLinks: Decodable {
+      let district: Links
+      let opds: [String: Links]
+    }
+    let links: AllLinks
   }
 
   static func expected() throws -> Expected {
@@ -55,6 +75,38 @@ struct KukarFixtureTests {
 
   static func report() throws -> AuditReport {
     try Support.audit([Support.fixture("kukar-2022")], year: 2022)
+  }
+
+  @Test("plan ↔ realization links by RUP code, per OPD and for the district")
+  func links() throws {
+    let expected = try Self.expected()
+    let report = try Self.report()
+    func same(_ links: PlanLinks?, _ want: Expected.Links, _ label: String) {
+      guard let links else {
+        Issue.record("\(label): no links")
+        return
+      }
+      #expect(links.plannedPackages == want.planned_packages, "\(label)")
+      #expect(links.plannedWithoutRealization.lines == want.planned_without_realization.packages, "\(label)")
+      #expect(
+        links.plannedWithoutRealization.total.decimalString == want.planned_without_realization.pagu,
+        "\(label)")
+      for (got, wanted) in [
+        (links.realizedInPlan, want.realized_in_plan), (links.realizedNotInPlan, want.realized_not_in_plan),
+        (links.realizedWithoutCode, want.realized_without_rup),
+      ] {
+        #expect(got.lines == wanted.lines && got.total.decimalString == wanted.total, "\(label)")
+      }
+    }
+    same(report.district.links, expected.links.district, "district")
+    #expect(report.opds.count == expected.links.opds.count)
+    for opd in report.opds {
+      guard let want = expected.links.opds[opd.code] else {
+        Issue.record("\(opd.code) is not expected")
+        continue
+      }
+      same(opd.links, want, opd.code)
+    }
   }
 
   @Test("per-file counts by reason")
