@@ -15,6 +15,10 @@ p3dn is built as it is distributed: release, with the Swift runtime linked in
 (--static-swift-stdlib), in .build-static/.
 
     python3 bench/benchmark.py --rows 1000000 10000000 [--data .bench-data] [--repeat 3]
+
+With --xlsx ROWS..., it also times `p3dn audit` on SIPD-shaped workbooks of that many rows
+(shared strings, as Excel writes them; scripts/make-large-workbook.py) and prints a second
+table: seconds and peak RSS, the measure of the streaming XLSX reader.
 """
 
 import argparse
@@ -53,10 +57,11 @@ def best_of_turns(commands, repeat, path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
+    parser.add_argument("--rows", type=int, nargs="*", default=[1_000_000, 10_000_000])
     parser.add_argument("--data", default=os.path.join(ROOT, ".bench-data"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--binary", help="a p3dn binary to time instead of building one")
+    parser.add_argument("--xlsx", type=int, nargs="*", default=[], help="workbook sizes (rows) to time")
     args = parser.parse_args()
     os.makedirs(args.data, exist_ok=True)
     binary = args.binary
@@ -86,6 +91,30 @@ def main():
             single[0] / parallel[0], duck[0], duck[1], parallel[0] / duck[0]))
         print(lines[-1], file=sys.stderr)
     print("\n".join(lines))
+    if args.xlsx:
+        print(xlsx_table(binary, args))
+
+
+def xlsx_table(binary, args):
+    """Times p3dn audit on SIPD-shaped workbooks; the fastest of --repeat runs."""
+    lines = ["", "| workbook rows | MB | p3dn s | RSS MB |", "|---:|---:|---:|---:|"]
+    for rows in args.xlsx:
+        path = os.path.join(args.data, "sipd-%d.xlsx" % rows)
+        if not os.path.exists(path):
+            print("generating %s" % path, file=sys.stderr)
+            subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-large-workbook.py"), path,
+                            str(rows), "--shared-strings"], check=True)
+        audit = [binary, "audit", path, "--year", "2025", "--format", "json"]
+        runs = []
+        for _ in range(args.repeat):
+            with open(path, "rb") as handle:
+                while handle.read(1 << 24):
+                    pass
+            runs.append(timed(audit))
+        best = min(runs, key=lambda run: run[0])
+        lines.append("| %d | %.0f | %.2f | %.0f |" % (rows, os.path.getsize(path) / 1e6, best[0], best[1]))
+        print(lines[-1], file=sys.stderr)
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,21 @@
 /// Amounts are parsed later from this text, so a sen is never lost to rounding. Leading
 /// zeros of the integer part and trailing zeros of the fraction are dropped (`007.50` is
 /// `7.5`), as the literal's value is what counts.
+///
+/// A spreadsheet keeps 15 significant digits; a writer that prints the binary double in
+/// full leaves noise beyond them (`9668105.039999999` for 9668105,04). A number with a
+/// fraction and more than 15 significant digits is therefore rounded, half away from zero,
+/// to 15 significant digits — never into its integer part: `9668105.04`. Integers are kept
+/// whole whatever their length (an NPWP or a code stored as a number).
 enum XLSXNumberText {
+  /// The significant digits of a spreadsheet number.
+  static let significantDigits = 15
+
   /// Appends the plain decimal form of `literal` to `output`; a literal that is not a
   /// decimal number is appended as it is.
   static func append(_ literal: UnsafeBufferPointer<UInt8>, to output: GrowableBytes) {
-    if isPlain(literal) {
+    // A plain literal of at most 16 bytes has at most 15 digits: nothing to round.
+    if literal.count <= significantDigits + 1 && isPlain(literal) {
       output.append(literal)
       return
     }
@@ -26,6 +36,10 @@ enum XLSXNumberText {
     var last = number.digitCount - 1
     while number.digit(last) == UInt8(ascii: "0") { last -= 1 }
     let point = number.pointIndex
+    if last >= point && last - first + 1 > significantDigits {
+      appendRounded(number, first: first, point: point, to: output)
+      return
+    }
     output.reserve(max(point, 0) - first + max(last - point, 0) + 4)
     if number.negative { output.append(UInt8(ascii: "-")) }
     if point > first {
@@ -36,6 +50,45 @@ enum XLSXNumberText {
     if last >= point {
       output.append(UInt8(ascii: "."))
       for index in point...last { output.append(number.digit(index)) }
+    }
+  }
+
+  /// The digits `first...` rounded after the 15th significant digit (or at the point, when
+  /// the integer part is longer), half away from zero, without trailing fraction zeros.
+  private static func appendRounded(
+    _ number: XLSXDecimalLiteral, first: Int, point: Int, to output: GrowableBytes
+  ) {
+    let keep = max(first + significantDigits, point)
+    // The kept digits as values 0–9, from position `start` of the digit string.
+    var digits = (first..<keep).map { number.digit($0) - UInt8(ascii: "0") }
+    var start = first
+    if number.digit(keep) >= UInt8(ascii: "5") {
+      var index = digits.count - 1
+      while index >= 0 && digits[index] == 9 {
+        digits[index] = 0
+        index -= 1
+      }
+      if index >= 0 {
+        digits[index] += 1
+      } else {
+        digits.insert(1, at: 0)
+        start -= 1
+      }
+    }
+    // Positions [start, keep): the integer part is [start, point), the fraction the rest.
+    var fractionEnd = keep
+    while fractionEnd > point && digits[fractionEnd - 1 - start] == 0 { fractionEnd -= 1 }
+    if number.negative && (digits.contains { $0 != 0 }) { output.append(UInt8(ascii: "-")) }
+    if point > start {
+      for position in start..<point { output.append(digits[position - start] + UInt8(ascii: "0")) }
+    } else {
+      output.append(UInt8(ascii: "0"))
+    }
+    if fractionEnd > point {
+      output.append(UInt8(ascii: "."))
+      for position in point..<fractionEnd {
+        output.append(position < start ? UInt8(ascii: "0") : digits[position - start] + UInt8(ascii: "0"))
+      }
     }
   }
 
