@@ -178,6 +178,10 @@ struct HandExportTests {
     #expect(realization?.gap == m("1000000"))
     // District: 7.100.000 / 15.000.000 = 47.33%.
     #expect(byBudget.district.plan?.umkk.share?.fixed(separator: ".") == "47.33")
+    // Without a budget file the budget denominator cannot be used.
+    #expect(throws: AuditError.noBudgetInput(files: [Self.file("sirup-penyedia-2025.csv")])) {
+      try Support.audit([Self.file("sirup-penyedia-2025.csv")], denominator: .budget)
+    }
   }
 
   @Test("--map: a one-off sheet's columns and extra yes/no words")

@@ -79,6 +79,7 @@ public enum AuditEngine {
     request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
     var results: [FileResult] = []
     var stagesWithInput: Set<Stage> = []
+    var sawBudget = false
     var remainingRejected = request.rejectedLimit
     for (index, file) in files.enumerated() {
       let opened = try InputOpener.open(
@@ -126,6 +127,7 @@ public enum AuditEngine {
       if opened.profile.kind == .budget {
         // A budget is a denominator, not spending of a stage.
         result.stagesSeen = []
+        sawBudget = true
       } else if let stage = opened.profile.stage ?? file.stage {
         result.stagesSeen = [stage]
       }
@@ -133,6 +135,9 @@ public enum AuditEngine {
       results.append(result)
     }
 
+    if request.denominator == .budget && !sawBudget {
+      throw .noBudgetInput(files: files.map(\.path))
+    }
     let year = try reportedYear(request.year, results, strict: request.requireSingleYear)
     var report = ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,

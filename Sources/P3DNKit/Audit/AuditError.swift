@@ -30,6 +30,8 @@ public enum AuditError: Error, Equatable, Sendable {
   case policy(PolicyError)
   /// A `--map` file that cannot be used.
   case mapping(PolicyError)
+  /// `--denominator budget` without a `struktur-anggaran` input.
+  case noBudgetInput(files: [String])
 }
 
 extension AuditError {

@@ -183,6 +183,11 @@ extension AuditError {
       return error.message(language)
     case .mapping(let error):
       return Self.mappingMessage(error, text)
+    case .noBudgetInput(let files):
+      return text.pick(
+        "\(files.joined(separator: ", ")): --denominator budget memerlukan berkas struktur anggaran (ISB 1084, profil struktur-anggaran, kolom belanja_pengadaan). Tambahkan berkas itu, atau gunakan --denominator rup.",
+        "\(files.joined(separator: ", ")): --denominator budget needs a budget structure file (ISB 1084, profile struktur-anggaran, column belanja_pengadaan). Add that file, or use --denominator rup."
+      )
     }
   }
 
