@@ -109,7 +109,7 @@ struct LineClassifier {
   private let vendorNPWP: Int
   private let vendorCode: Int
   /// Vendor-list lookups by the line's vendor cells: entry index, or -1 (not found).
-  private var vendorLookups = ByteCache<Int>(limit: 1 << 18)
+  private var vendorLookups = Array(repeating: ByteCache<Int>(limit: 1 << 18), count: 3)
   private var vendorMatches: [(VendorEntry, VendorMatch)] = []
 
   private var flagCaches: [ByteCache<FlagEntry>]
@@ -240,39 +240,40 @@ struct LineClassifier {
 
   /// The vendor-list entry of the line's vendor: by NPWP, then vendor code, then name.
   private mutating func vendorEntry<S: RecordSource>(_ row: S) -> (VendorEntry, VendorMatch)? {
-    guard let vendors else { return nil }
-    for (column, kind) in [(vendorNPWP, VendorMatch.npwp), (vendorCode, .code), (vendor, .name)]
-    where column >= 0 {
-      let cell = ByteText.trimmed(row.cell(column))
-      if cell.isEmpty { continue }
-      // One cache for the three columns: the key carries the column's kind.
-      var key = [UInt8](repeating: UInt8(kind == .npwp ? 1 : kind == .code ? 2 : 3), count: 1)
-      key.append(contentsOf: cell)
-      let index: Int
-      let cached = key.withUnsafeBufferPointer { bytes in
-        vendorLookups.find(CellKey(bytes)).map { vendorLookups.values[$0] }
+    if let found = vendorEntry(row, cache: 0, column: vendorNPWP, kind: .npwp) { return found }
+    if let found = vendorEntry(row, cache: 1, column: vendorCode, kind: .code) { return found }
+    return vendorEntry(row, cache: 2, column: vendor, kind: .name)
+  }
+
+  /// The entry that one of the line's vendor cells names; each distinct cell is looked up
+  /// once (one cache per column kind: cell → entry, or -1).
+  private mutating func vendorEntry<S: RecordSource>(
+    _ row: S, cache: Int, column: Int, kind: VendorMatch
+  ) -> (VendorEntry, VendorMatch)? {
+    guard let vendors, column >= 0 else { return nil }
+    let cell = ByteText.trimmed(row.cell(column))
+    if cell.isEmpty { return nil }
+    let key = CellKey(cell)
+    let index: Int
+    if let found = vendorLookups[cache].find(key) {
+      index = vendorLookups[cache].values[found]
+    } else {
+      let text = TextDecoding.decode(cell, as: row.encoding)
+      let found: (VendorEntry, VendorMatch)?
+      switch kind {
+      case .npwp: found = vendors.find(npwp: text, code: nil, name: nil)
+      case .code: found = vendors.find(npwp: nil, code: text, name: nil)
+      case .name: found = vendors.find(npwp: nil, code: nil, name: text)
       }
-      if let cached {
-        index = cached
+      if let found {
+        vendorMatches.append(found)
+        index = vendorMatches.count - 1
       } else {
-        let text = TextDecoding.decode(cell, as: row.encoding)
-        let found: (VendorEntry, VendorMatch)?
-        switch kind {
-        case .npwp: found = vendors.find(npwp: text, code: nil, name: nil)
-        case .code: found = vendors.find(npwp: nil, code: text, name: nil)
-        case .name: found = vendors.find(npwp: nil, code: nil, name: text)
-        }
-        if let found {
-          vendorMatches.append(found)
-          index = vendorMatches.count - 1
-        } else {
-          index = -1
-        }
-        _ = key.withUnsafeBufferPointer { bytes in vendorLookups.insert(CellKey(bytes), value: index) }
+        index = -1
       }
-      if index >= 0 { return vendorMatches[index] }
+      _ = vendorLookups[cache].insert(key, value: index)
     }
-    return nil
+    return index >= 0 ? vendorMatches[index] : nil
   }
 
   private func decide(_ flag: FlagValue, _ amount: Money) -> Money? {
