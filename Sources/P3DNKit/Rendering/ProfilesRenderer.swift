@@ -10,10 +10,12 @@ public struct ProfilesRenderer: Sendable {
     for profile in profiles {
       lines.append(profile.name)
       lines.append("  " + profile.summary.text(language))
-      lines.append(
-        "  " + text.pick("tahap: ", "stage: ")
-          + (profile.stage.map { text.stage($0).lowercased() }
-            ?? text.pick("kolom tahap atau --plan/--realization", "tahap column or --plan/--realization")))
+      let stage =
+        profile.kind == .budget
+        ? text.pick("tidak ada (anggaran, bukan belanja)", "none (a budget, not spending)")
+        : profile.stage.map { text.stage($0).lowercased() }
+          ?? text.pick("kolom tahap atau --plan/--realization", "tahap column or --plan/--realization")
+      lines.append("  " + text.pick("tahap: ", "stage: ") + stage)
       var table = TextTable(alignments: [.left, .left])
       for spec in profile.columns {
         let hasFallback = spec.field == .opdCode && profile.spec(for: .opdCodeFallback) != nil
