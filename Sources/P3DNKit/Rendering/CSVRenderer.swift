@@ -11,6 +11,9 @@ public struct CSVRenderer: Sendable {
       "umkk_amount", "umkk_unknown", "umkk_share",
       "local_amount", "local_unknown", "local_share",
       "realized_vs_planned_total", "realized_vs_planned_pdn", "realized_vs_planned_umkk",
+      "denominator", "denominator_total", "belanja_pengadaan", "rup_input_share",
+      "rup_not_realized", "rup_not_realized_pagu", "realized_not_in_plan", "realized_not_in_plan_total",
+      "realized_without_rup", "realized_without_rup_total",
     ]
     for rule in report.rules {
       header.append("status:\(rule.id)")
@@ -44,6 +47,21 @@ public struct CSVRenderer: Sendable {
     cells.append(against?.total?.decimalString ?? "")
     cells.append(against?.pdn?.decimalString ?? "")
     cells.append(against?.umkk?.decimalString ?? "")
+    cells.append(figures?.denominator.rawValue ?? "")
+    cells.append(figures?.denominatorTotal.decimalString ?? "")
+    cells.append(group.budget?.procurement.decimalString ?? "")
+    cells.append(group.budget?.rupInput?.decimalString ?? "")
+    // Links: the plan row says which packages were never realized; the realization row,
+    // which lines are outside the plan or name no RUP code.
+    let links = group.links
+    let plan = stage == .plan ? links : nil
+    let realization = stage == .realization ? links : nil
+    cells.append(plan.map { String($0.plannedWithoutRealization.lines) } ?? "")
+    cells.append(plan?.plannedWithoutRealization.total.decimalString ?? "")
+    cells.append(realization.map { String($0.realizedNotInPlan.lines) } ?? "")
+    cells.append(realization?.realizedNotInPlan.total.decimalString ?? "")
+    cells.append(realization.map { String($0.realizedWithoutCode.lines) } ?? "")
+    cells.append(realization?.realizedWithoutCode.total.decimalString ?? "")
     for rule in rules {
       let check = group.checks.first { $0.rule.id == rule.id && $0.stage == stage }
       cells.append(check?.status.rawValue ?? "")
