@@ -137,6 +137,30 @@ struct HandExportTests {
     #expect(alone.district.links == nil)
   }
 
+  @Test("1058: a payment listed under each RUP code of its package counts once; its codes are realized")
+  func paymentCopies() throws {
+    let header =
+      "tahun_anggaran,kd_satker_str,nama_satker,kd_nontender_pct,kd_rup_paket,jenis_realisasi,no_realisasi,tgl_realisasi,nilai_realisasi\n"
+    let row = { (code: String) in
+      "2025,1.03.0.00.0.00.03.0000,Dinas PU,NT9,\(code),Kwitansi,,2025-04-01,100000\n"
+    }
+    // Two identical payments under X (both real), the same two copied under Y.
+    let lines = Support.temporaryFile(
+      header + row("11") + row("11") + row("22") + row("22"), name: "1058.csv")
+    let plan = Support.temporaryFile(
+      "tahun_anggaran,kd_satker_str,nama_satker,kd_rup,pagu,status_ukm\n"
+        + "2025,1.03.0.00.0.00.03.0000,Dinas PU,11,150000,UKM\n2025,1.03.0.00.0.00.03.0000,Dinas PU,22,150000,UKM\n"
+        + "2025,1.03.0.00.0.00.03.0000,Dinas PU,33,50000,UKM\n", name: "sirup.csv")
+    let report = try Support.audit([plan, lines])
+    let input = try #require(report.input("1058.csv"))
+    #expect((input.rows, input.included, input.count(.duplicate)) == (4, 2, 2))
+    #expect(report.district.realization?.total == m("200000"))
+    // 22 is realized by the copies; only 33 is never realized.
+    let links = try #require(report.district.links)
+    #expect(links.plannedWithoutRealization == LineTotal(lines: 1, total: m("50000")))
+    #expect(links.realizedInPlan == LineTotal(lines: 2, total: m("200000")))
+  }
+
   @Test("budget: % input RUP, and --denominator budget turns a pass into a fail")
   func budget() throws {
     let files = [

@@ -157,6 +157,8 @@ struct OPDExtras {
   var realized: [String: LineTotal] = [:]
   /// Realization lines that name no RUP code (from a profile that has a RUP column).
   var realizedWithoutCode = LineTotal()
+  /// RUP codes realized by a payment counted under another of its package's codes.
+  var alsoRealized: Set<String> = []
 
   var isEmpty: Bool {
     budget == nil && swakelolaPlan.lines == 0 && swakelolaRealization.lines == 0 && planned.isEmpty
@@ -174,6 +176,7 @@ struct OPDExtras {
     for (code, total) in other.planned { planned[code, default: LineTotal()].merge(total) }
     for (codes, total) in other.realized { realized[codes, default: LineTotal()].merge(total) }
     realizedWithoutCode.merge(other.realizedWithoutCode)
+    alsoRealized.formUnion(other.alsoRealized)
   }
 }
 

@@ -97,7 +97,8 @@ public enum AuditEngine {
       auditor.linking = linking
       var result: FileResult
       let size = opened.bytes.size
-      if let dialect = opened.dialect, request.threads > 1,
+      // A file whose payments are matched across rows (1058) is read in one piece.
+      if let dialect = opened.dialect, request.threads > 1, opened.profile.paymentKey.isEmpty,
         size - opened.dataStart >= 2 * request.chunkSize
       {
         result = try ChunkedAudit(

@@ -200,6 +200,9 @@ struct FileAuditor: Sendable {
     // RUP code cells → index into `rupCodeLists` (the codes, split and sorted).
     var rupCells = ByteCache<Int>(limit: 1 << 20)
     var rupCodeLists: [[String]] = []
+    // Payments (profile `paymentKey`) → how often each RUP code listed them.
+    let paymentColumns = profile.paymentKey.compactMap { header.index(ofAny: [$0]) }
+    var payments: [String: [String: Int]] = [:]
     var buckets: [YearSlots] = []
     var lastBucket = -1
     var lastYearSeen = Int.min
@@ -441,6 +444,26 @@ struct FileAuditor: Sendable {
         }
         continue
       }
+      // The k-th row of a payment under one RUP code is a copy when another code of the
+      // package already listed that payment k times or more; its code is still realized.
+      if !paymentColumns.isEmpty {
+        let key = paymentColumns.map { source.text($0) }.joined(separator: "\u{1F}")
+        let rupText = rupIndex >= 0 ? source.text(rupIndex) : ""
+        var seen = payments[key] ?? [:]
+        let occurrence = (seen[rupText] ?? 0) + 1
+        let listedElsewhere = seen.filter { $0.key != rupText }.values.max() ?? 0
+        seen[rupText] = occurrence
+        payments[key] = seen
+        if occurrence <= listedElsewhere {
+          result.reasons[.duplicate, default: 0] += 1
+          if linking {
+            for rup in RUPCodes.parse(rupText) {
+              bucket.extras[code.slot, default: OPDExtras()].alsoRealized.insert(rup)
+            }
+          }
+          continue
+        }
+      }
       // A candidate for inclusion: it counts when its year is the reported one.
       bucket.candidates += 1
       if isBudget {
@@ -556,7 +579,8 @@ struct FileAuditor: Sendable {
       return policy.excludeSwakelola && FlagWords.normalize(text).contains("swakelola") ? .swakelola : nil
     case .cancelledWhen(_, let words):
       let word = FlagWords.normalize(text)
-      return !word.isEmpty && words.contains(where: { FlagWords.normalize($0) == word }) ? .cancelled : nil
+      return !word.isEmpty && words.contains(where: { word.contains(FlagWords.normalize($0)) })
+        ? .cancelled : nil
     }
   }
 

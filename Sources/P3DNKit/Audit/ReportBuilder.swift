@@ -55,6 +55,7 @@ enum ReportBuilder {
         for key in sums.extras.realized.keys {
           for code in key.split(separator: ";") { realizedCodes.insert(String(code)) }
         }
+        realizedCodes.formUnion(sums.extras.alsoRealized)
       }
     }
     let context = GroupContext(

@@ -57,9 +57,12 @@ public enum FlagWords {
   {
     let word = normalize(text)
     if word.isEmpty { return .empty }
+    // A mapping's own words come first: they may redefine a built-in word.
+    if extra.yes.contains(word) { return .yes }
+    if extra.no.contains(word) { return .no }
     let yes = extra.yes.isEmpty ? yesWords(kind) : yesWords(kind).union(extra.yes)
     if yes.contains(word) { return .yes }
-    if noWords(kind).contains(word) || extra.no.contains(word) { return .no }
+    if noWords(kind).contains(word) { return .no }
     for prefix in ["non", "bukan", "tidak"] where word.hasPrefix(prefix) {
       if yes.contains(String(word.dropFirst(prefix.count))) { return .no }
     }

@@ -108,8 +108,9 @@ struct LineClassifier {
   private let vendors: VendorList?
   private let vendorNPWP: Int
   private let vendorCode: Int
+  private let vendorCodeFallback: Int
   /// Vendor-list lookups by the line's vendor cells: entry index, or -1 (not found).
-  private var vendorLookups = Array(repeating: ByteCache<Int>(limit: 1 << 18), count: 3)
+  private var vendorLookups = Array(repeating: ByteCache<Int>(limit: 1 << 18), count: 4)
   private var vendorMatches: [(VendorEntry, VendorMatch)] = []
 
   private var flagCaches: [ByteCache<FlagEntry>]
@@ -140,6 +141,7 @@ struct LineClassifier {
     self.vendors = vendors
     vendorNPWP = columns.raw(.vendorNPWP)
     vendorCode = columns.raw(.vendorCode)
+    vendorCodeFallback = columns.raw(.vendorCodeFallback)
     self.tkdnMinimum = policy.pdnTKDNBMPMinimum
     self.region = policy.regionMatcher
     pdnValue = columns.raw(.pdnValue)
@@ -168,6 +170,8 @@ struct LineClassifier {
     _ row: S, amount: Money, warnings: inout FileWarnings
   ) -> LineClassification {
     var result = LineClassification()
+    var umkDecidedUnknown = false
+    var localDecidedUnknown = false
     // PDN: value column, flag, TKDN + BMP.
     if case .decided(let value) = valueColumn(row, pdnValue, .pdn, amount, &warnings) {
       result.pdn = value
@@ -196,12 +200,16 @@ struct LineClassifier {
         result.umkkSource = .flag
       } else {
         result.umkk = nil
+        // A flag cell with an unrecognized word decides (as unknown): the vendor list
+        // does not override it.
+        if umk == .unrecognized { umkDecidedUnknown = true }
       }
     }
     // Local: flag, else the vendor's kab/kota.
     if let flag = flag(row, localFlag) {
       result.local = decide(flag, amount)
       result.localSource = result.local == nil ? .unknown : .flag
+      localDecidedUnknown = flag == .unrecognized
     } else if vendorRegion >= 0 {
       let cell = ByteText.trimmed(row.cell(vendorRegion))
       if AmountParser.isMissingWord(cell) {
@@ -218,10 +226,10 @@ struct LineClassifier {
       result.local = nil
     }
     // What the line leaves unknown, the vendor list may know.
-    if vendors != nil && (result.umkkSource == .unknown || result.localSource == .unknown),
-      let (entry, match) = vendorEntry(row)
-    {
-      if result.umkkSource == .unknown {
+    let umkOpen = result.umkkSource == .unknown && !umkDecidedUnknown
+    let localOpen = result.localSource == .unknown && !localDecidedUnknown
+    if vendors != nil && (umkOpen || localOpen), let (entry, match) = vendorEntry(row) {
+      if umkOpen {
         if entry.umk == .yes || entry.koperasi == true {
           result.umkk = amount
           result.umkkSource = ClassificationSource(match)
@@ -230,7 +238,7 @@ struct LineClassifier {
           result.umkkSource = ClassificationSource(match)
         }
       }
-      if result.localSource == .unknown, let vendorRegion = entry.region {
+      if localOpen, let vendorRegion = entry.region {
         result.local = region.matches(vendorRegion) ? amount : .zero
         result.localSource = ClassificationSource(match)
       }
@@ -242,6 +250,7 @@ struct LineClassifier {
   private mutating func vendorEntry<S: RecordSource>(_ row: S) -> (VendorEntry, VendorMatch)? {
     if let found = vendorEntry(row, cache: 0, column: vendorNPWP, kind: .npwp) { return found }
     if let found = vendorEntry(row, cache: 1, column: vendorCode, kind: .code) { return found }
+    if let found = vendorEntry(row, cache: 3, column: vendorCodeFallback, kind: .code) { return found }
     return vendorEntry(row, cache: 2, column: vendor, kind: .name)
   }
 

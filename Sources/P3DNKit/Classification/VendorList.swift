@@ -49,7 +49,7 @@ public struct VendorList: Sendable {
         byNPWP[key] = index
       }
     }
-    for code in codes where !code.isEmpty {
+    for code in codes where !Self.isPlaceholderCode(code) {
       if let existing = byCode[code] {
         if entries[existing] != entry { conflicts += 1 }
       } else {
@@ -74,7 +74,7 @@ public struct VendorList: Sendable {
   /// The entry of a vendor, and how it was found.
   public func find(npwp: String?, code: String?, name: String?) -> (VendorEntry, VendorMatch)? {
     if let key = npwp.flatMap(Self.npwpKey), let index = byNPWP[key] { return (entries[index], .npwp) }
-    if let code, !code.isEmpty, let index = byCode[code] { return (entries[index], .code) }
+    if let code, !Self.isPlaceholderCode(code), let index = byCode[code] { return (entries[index], .code) }
     if let name {
       let key = Self.nameKey(name)
       if !key.isEmpty, !ambiguousNames.contains(key), let index = byName[key] {
@@ -82,6 +82,14 @@ public struct VendorList: Sendable {
       }
     }
     return nil
+  }
+
+  /// An empty code, a missing word, or only zeros (`0`: e-Katalog's "no SIKaP code"):
+  /// not a vendor's code.
+  public static func isPlaceholderCode(_ code: String) -> Bool {
+    let trimmed = code.trimmingWhitespace()
+    if trimmed.isEmpty || ["-", "null", "nan"].contains(trimmed.lowercased()) { return true }
+    return trimmed.unicodeScalars.allSatisfy { $0 == "0" }
   }
 
   /// The 16-digit form of an NPWP: its digits, a 15-digit NPWP with a leading 0; nil when

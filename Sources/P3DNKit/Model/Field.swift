@@ -16,6 +16,8 @@ public enum Field: Int, CaseIterable, Sendable {
   case vendorNPWP
   /// The vendor's code in an LKPP system (SIKaP, e-Katalog), for the vendor list.
   case vendorCode
+  /// A second vendor code column, used on rows whose first one is empty or `0`.
+  case vendorCodeFallback
   case vendorRegion
   case amount
   /// An amount taken off the line's amount (SIPD `Nilai Setoran`: money paid back).

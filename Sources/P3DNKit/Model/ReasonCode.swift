@@ -15,6 +15,9 @@ public enum ReasonCode: String, CaseIterable, Comparable, Sendable, Codable {
   case badDate = "bad-date"
   case noContractValue = "no-contract-value"
   case outOfScopeAccount = "out-of-scope-account"
+  /// A copy of an earlier row's payment listed under another RUP code of the same package
+  /// (ISB 1058 lists a payment once per RUP code); the payment counts once.
+  case duplicate
   case otherYear = "other-year"
 
   /// Rejected rows cannot be used; excluded rows are readable but out of scope.

@@ -24,6 +24,7 @@ extension Profile {
       ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.vendor, ["penyedia", "nama_penyedia", "rekanan", "vendor"]),
       ColumnSpec(.vendorNPWP, ["npwp_penyedia", "npwp"]),
+      ColumnSpec(.vendorCode, ["kode_penyedia", "kd_penyedia"]),
       ColumnSpec(
         .vendorRegion,
         ["kab_kota_penyedia", "kab_kota", "kota_kab", "kabupaten_kota", "asal_penyedia"]),

@@ -1,8 +1,9 @@
 extension Profile {
-  /// Order statuses of e-Katalog and Toko Daring that mean the order was not realized.
+  /// Word stems of e-Katalog and Toko Daring statuses that mean the order was not realized
+  /// (`CANCELLED`, `Order Cancelled`, `Paket Dibatalkan`, `Paket Batal`, `gagal`, `Ditolak`,
+  /// `REJECTED`, `FAILED`, `EXPIRED`, `Kadaluarsa`).
   static let failedOrderWords = [
-    "CANCELLED", "CANCELED", "CANCEL", "REJECTED", "FAILED", "EXPIRED", "batal", "dibatalkan",
-    "paket dibatalkan", "gagal", "ditolak", "kadaluarsa",
+    "cancel", "batal", "gagal", "tolak", "reject", "fail", "expire", "kadaluarsa", "kedaluwarsa",
   ]
 
   /// `ekatalog-v6`: e-Katalog version 6 orders (ISB 1213). Stage realization. The export
@@ -22,7 +23,8 @@ extension Profile {
       ColumnSpec(.lineID, ["kd_paket"]),
       ColumnSpec(.rupCode, ["kd_rup"]),
       ColumnSpec(.description, ["rup_nama_pkt", "nama_paket"]),
-      ColumnSpec(.vendorCode, ["kd_penyedia_sikap", "kd_penyedia_v6", "kd_penyedia"]),
+      ColumnSpec(.vendorCode, ["kd_penyedia_sikap"]),
+      ColumnSpec(.vendorCodeFallback, ["kd_penyedia_v6", "kd_penyedia"]),
       ColumnSpec(.amount, ["total_harga"], required: true),
       ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.cancellationStatus, ["status_pkt"]),

@@ -24,7 +24,7 @@ extension Profile {
       ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.cancellationStatus, ["status_nontender_pct_ket"]),
     ],
-    statusRules: [.cancelledWhen(.cancellationStatus, ["Paket Dibatalkan", "Dibatalkan", "Batal"])],
+    statusRules: [.cancelledWhen(.cancellationStatus, ["batal"])],
     opdRule: .codeOrDottedFallback,
     zeroAmountIsNoContractValue: true,
     recognizes: { header in header.contains("kd_nontender_pct") && header.contains("total_realisasi") }
@@ -56,6 +56,7 @@ extension Profile {
     statusRules: [],
     opdRule: .codeOrDottedFallback,
     zeroAmountIsNoContractValue: false,
+    paymentKey: ["kd_nontender_pct", "jenis_realisasi", "no_realisasi", "tgl_realisasi", "nilai_realisasi"],
     recognizes: { header in header.contains("kd_nontender_pct") && header.contains("nilai_realisasi") }
   )
 }

@@ -21,7 +21,7 @@ extension Profile {
       ColumnSpec(.umkValue, ["nilai_umk_pct"]),
       ColumnSpec(.cancellationStatus, ["status_swakelola_pct_ket"]),
     ],
-    statusRules: [.cancelledWhen(.cancellationStatus, ["Paket Dibatalkan", "Dibatalkan", "Batal"])],
+    statusRules: [.cancelledWhen(.cancellationStatus, ["batal"])],
     opdRule: .codeOrDottedFallback,
     zeroAmountIsNoContractValue: true,
     isSwakelola: true,

@@ -31,8 +31,8 @@ public enum StatusRule: Sendable {
   /// A procurement-method cell naming `swakelola` → `swakelola` (when the policy
   /// excludes swakelola).
   case swakelolaMethod(Field)
-  /// A cell holding one of `words` (compared as flag words: case, spaces, `-` and `_`
-  /// ignored) → `cancelled`.
+  /// A cell that contains one of the word stems `words` (compared as flag words: case,
+  /// spaces, `-` and `_` ignored; `batal` is in `Paket Dibatalkan`) → `cancelled`.
   case cancelledWhen(Field, [String])
 }
 
@@ -77,6 +77,10 @@ public struct Profile: Sendable {
   public let kind: ProfileKind
   /// Words a mapping file adds to the yes-words and no-words of every flag.
   public let extraWords: ExtraFlagWords
+  /// Columns that together identify one payment, for exports that list a payment once per
+  /// RUP code (ISB 1058): a row repeating an earlier payment under another code is
+  /// `duplicate`. Empty: no such check (and the file may be read in parallel chunks).
+  public let paymentKey: [String]
   /// Whether a header (already known to hold this profile's amount and OPD columns)
   /// belongs to this profile, given the normalized names it holds.
   let recognizes: @Sendable (HeaderNames) -> Bool
@@ -85,9 +89,10 @@ public struct Profile: Sendable {
     name: String, summary: LocalizedText, stage: Stage?, columns: [ColumnSpec],
     statusRules: [StatusRule], opdRule: OPDRule, zeroAmountIsNoContractValue: Bool,
     isSwakelola: Bool = false, yearFromDate: Bool = false, kind: ProfileKind = .lines,
-    extraWords: ExtraFlagWords = ExtraFlagWords(),
+    extraWords: ExtraFlagWords = ExtraFlagWords(), paymentKey: [String] = [],
     recognizes: @escaping @Sendable (HeaderNames) -> Bool
   ) {
+    self.paymentKey = paymentKey
     self.name = name
     self.summary = summary
     self.stage = stage

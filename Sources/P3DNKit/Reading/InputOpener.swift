@@ -128,7 +128,8 @@ enum InputOpener {
       }
       guard objects > 0 else { throw .emptyJSONArray(path: path) }
       let records = [columns]
-      guard let match = HeaderDetector.find(in: records, profiles: profiles) else {
+      guard let match = HeaderDetector.find(in: records, profiles: profiles, forced: forcedProfile != nil)
+      else {
         throw headerError(path: path, records: records, profiles: profiles, forced: forcedProfile)
       }
       let reader = JSONArrayReader(
@@ -159,7 +160,7 @@ enum InputOpener {
             limit: HeaderDetector.searchLimit)
         )
       }
-      if let match = HeaderDetector.find(in: records, profiles: profiles) {
+      if let match = HeaderDetector.find(in: records, profiles: profiles, forced: forcedProfile != nil) {
         if best == nil || match.header.count > (best?.match.header.count ?? 0) {
           best = (dialect, match)
         }
@@ -198,7 +199,7 @@ enum InputOpener {
         records.append((0..<scout.fieldCount).map { scout.text($0) })
       }
       guard !records.isEmpty else { throw AuditError.emptyFile(path: path) }
-      guard let match = HeaderDetector.find(in: records, profiles: profiles) else {
+      guard let match = HeaderDetector.find(in: records, profiles: profiles, forced: forced != nil) else {
         throw headerError(path: path, records: records, profiles: profiles, forced: forced)
       }
       let reader = try workbook.openSheet(named: sheet)
@@ -223,7 +224,7 @@ enum InputOpener {
   private static func headerError(
     path: String, records: [[String]], profiles: [Profile], forced: Profile?
   ) -> AuditError {
-    if let partial = HeaderDetector.partialMatch(in: records, profiles: profiles) {
+    if let partial = HeaderDetector.partialMatch(in: records, profiles: profiles, forced: forced != nil) {
       return .missingColumn(
         path: path, profile: partial.profile.name, line: partial.index + 1,
         missing: partial.missing)

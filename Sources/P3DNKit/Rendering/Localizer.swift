@@ -90,6 +90,8 @@ public struct Localizer: Sendable {
     case .badDate: return pick("tanggal tidak sah", "invalid date")
     case .noContractValue: return pick("tanpa nilai kontrak", "no contract value")
     case .outOfScopeAccount: return pick("rekening di luar cakupan", "account out of scope")
+    case .duplicate:
+      return pick("salinan pembayaran di kode RUP lain", "copy of a payment under another RUP code")
     case .otherYear: return pick("tahun anggaran lain", "another fiscal year")
     }
   }

@@ -56,6 +56,7 @@ public struct ProfilesRenderer: Sendable {
     case .vendorNPWP: return text.pick("NPWP penyedia", "vendor NPWP")
     case .vendorRegion: return text.pick("kab/kota penyedia", "vendor kab/kota")
     case .vendorCode: return text.pick("kode penyedia", "vendor code")
+    case .vendorCodeFallback: return text.pick("kode penyedia (cadangan)", "vendor code (fallback)")
     case .amount: return text.pick("nilai", "amount")
     case .reduction: return text.pick("pengurang (setoran)", "reduction (refund)")
     case .pdnFlag: return text.pick("tanda PDN", "PDN flag")
