@@ -23,6 +23,8 @@ public final class JSONArrayReader: RecordSource {
   private var atEOF: Bool { window.atEOF }
   /// Line number at `start`.
   private var startLine = 1
+  /// Bytes between the last line break before `start` and `start` (its 0-based column).
+  private var startColumn = 0
   private var state = State.beforeArray
   private var columnIndex: [String: Int] = [:]
   private var values: [UInt8] = []
@@ -113,22 +115,29 @@ public final class JSONArrayReader: RecordSource {
 
   private func failure(at offset: Int, detail: LocalizedText) -> ReadError {
     var lineNumber = startLine
-    var lineStart = start
+    var column = startColumn
     var index = start
     while index < offset && index < end {
       if buffer[index] == 0x0A {
         lineNumber += 1
-        lineStart = index + 1
+        column = 0
+      } else {
+        column += 1
       }
       index += 1
     }
-    return .badJSON(path: input.path, line: lineNumber, column: offset - lineStart + 1, detail: detail)
+    return .badJSON(path: input.path, line: lineNumber, column: column + 1, detail: detail)
   }
 
   private func consume(to next: Int) {
     var index = start
     while index < next {
-      if buffer[index] == 0x0A { startLine += 1 }
+      if buffer[index] == 0x0A {
+        startLine += 1
+        startColumn = 0
+      } else {
+        startColumn += 1
+      }
       index += 1
     }
     start = next
