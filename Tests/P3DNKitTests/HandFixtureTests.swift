@@ -33,6 +33,15 @@ struct HandFixtureTests {
     #expect(report.fiscalYear == 2022)
   }
 
+  @Test("a swakelola line (cara_pengadaan) is excluded and its amount reported apart")
+  func swakelola() throws {
+    let report = try report()
+    // Line 11: Dinas PU, `Pemeliharaan saluran`, 80.000, Swakelola.
+    #expect(report.opd("1.03.0.00.0.00.03.0000")?.swakelolaPlan == LineTotal(lines: 1, total: m("80000")))
+    #expect(report.district.swakelolaPlan == LineTotal(lines: 1, total: m("80000")))
+    #expect(report.district.swakelolaRealization == nil)
+  }
+
   @Test("40.00% passes, a sen less fails, unknowns leave a check undetermined")
   func opdChecks() throws {
     let report = try report()

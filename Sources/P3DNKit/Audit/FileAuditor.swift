@@ -298,13 +298,14 @@ struct FileAuditor: Sendable {
         }
         if let reason, statusReason == nil || reason < (statusReason ?? reason) { statusReason = reason }
       }
-      if let statusReason {
+      if let statusReason, statusReason != .swakelola {
         result.reasons[statusReason, default: 0] += 1
         continue
       }
-      // A swakelola line is excluded as such; it is still read to the end, silently, so
-      // that its amount can be reported apart when it would otherwise have counted.
-      let shadow = swakelolaLines
+      // A swakelola line (its profile's, or its procurement method's) is excluded as such;
+      // it is still read to the end, silently, so that its amount can be reported apart
+      // when it would otherwise have counted.
+      let shadow = swakelolaLines || statusReason == .swakelola
       if shadow { result.reasons[.swakelola, default: 0] += 1 }
 
       var noContractValue = false
