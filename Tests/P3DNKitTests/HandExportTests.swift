@@ -202,6 +202,16 @@ struct HandExportTests {
     #expect(realization?.gap == m("1000000"))
     // District: 7.100.000 / 15.000.000 = 47.33%.
     #expect(byBudget.district.plan?.umkk.share?.fixed(separator: ".") == "47.33")
+    // An OPD with no budget row keeps its lines' total, in its own figures and in the
+    // district's divisor: (7.100.000 + 1.000.000) / (15.000.000 + 1.000.000) = 50.625%.
+    let extra = Support.temporaryFile(
+      "tahun_anggaran,kd_satker_str,nama_satker,kd_rup,pagu,status_ukm\n2025,2.00.0.00.0.00.09.0000,Dinas X,901,1000000,UKM\n",
+      name: "extra-plan.csv")
+    let mixed = try Support.audit(
+      files + [extra], vendors: Self.file("daftar-penyedia.csv"), denominator: .budget)
+    #expect(mixed.opd("2.00.0.00.0.00.09.0000")?.plan?.denominator == .rup)
+    #expect(mixed.district.plan?.denominatorTotal == m("16000000"))
+    #expect(mixed.district.plan?.umkk.share?.fixed(separator: ".") == "50.63")
     // Without a budget file the budget denominator cannot be used.
     #expect(throws: AuditError.noBudgetInput(files: [Self.file("sirup-penyedia-2025.csv")])) {
       try Support.audit([Self.file("sirup-penyedia-2025.csv")], denominator: .budget)

@@ -74,7 +74,9 @@ enum ReportBuilder {
     }
     // The district has a stage object for every stage with input, even when empty.
     for stage in stageList where district[stage] == nil { district[stage] = StageSums() }
-    let districtReport = group(code: "", name: policy.regionName, sums: district, context)
+    let districtReport = group(
+      code: "", name: policy.regionName, sums: district, context,
+      divisors: districtDivisors(merged.opds, context))
     var report = AuditReport(
       fiscalYear: year, policy: policy, stages: stageList, inputs: inputs,
       district: districtReport, opds: opds, rejected: rejected,
@@ -102,18 +104,40 @@ enum ReportBuilder {
     let links: (planned: Set<String>, realized: Set<String>)?
   }
 
-  static func group(code: String, name: String, sums: OPDSums, _ context: GroupContext) -> GroupReport {
-    let extras = sums.extras
-    // `--denominator budget`: the group's procurement budget, where it has a positive one.
-    var budgetDivisor: MoneySum? = nil
-    if context.denominator == .budget, let budget = extras.budget, budget.total.sen > 0 {
-      budgetDivisor = budget.total
+  /// `--denominator budget`: an OPD's procurement budget, where it has a positive one.
+  static func budgetDivisor(_ sums: OPDSums, _ context: GroupContext) -> MoneySum? {
+    guard context.denominator == .budget, let budget = sums.extras.budget, budget.total.sen > 0 else {
+      return nil
     }
+    return budget.total
+  }
+
+  /// The district's divisor of a stage under `--denominator budget`: each OPD's budget, or
+  /// its lines' total where it has no budget.
+  static func districtDivisors(_ opds: [String: OPDSums], _ context: GroupContext) -> [Stage: MoneySum]? {
+    guard context.denominator == .budget else { return nil }
+    var divisors: [Stage: MoneySum] = [:]
+    for stage in context.stages {
+      var total = MoneySum.zero
+      for sums in opds.values { total += budgetDivisor(sums, context) ?? sums[stage]?.total ?? .zero }
+      divisors[stage] = total
+    }
+    return divisors
+  }
+
+  /// `divisors`: per stage, what the shares are divided by (nil: the OPD's own budget
+  /// under `--denominator budget`, else the lines' total).
+  static func group(
+    code: String, name: String, sums: OPDSums, _ context: GroupContext, divisors: [Stage: MoneySum]? = nil
+  ) -> GroupReport {
+    let extras = sums.extras
+    let ownBudget = budgetDivisor(sums, context)
+    let divisor = { (stage: Stage) in divisors?[stage] ?? ownBudget }
     var checks: [CheckResult] = []
     for rule in context.rules {
       for stage in rule.stages where context.stages.contains(stage) {
         checks.append(
-          RuleCheck.evaluate(rule: rule, stage: stage, sums: sums[stage], denominator: budgetDivisor))
+          RuleCheck.evaluate(rule: rule, stage: stage, sums: sums[stage], denominator: divisor(stage)))
       }
     }
     var againstPlan: RealizationAgainstPlan? = nil
@@ -124,8 +148,8 @@ enum ReportBuilder {
         umkk: Share(amount: realization.umkk.amount, total: plan.umkk.amount))
     }
     var report = GroupReport(
-      code: code, name: name, plan: sums.plan.map { StageFigures($0, budget: budgetDivisor) },
-      realization: sums.realization.map { StageFigures($0, budget: budgetDivisor) }, checks: checks,
+      code: code, name: name, plan: sums.plan.map { StageFigures($0, budget: divisor(.plan)) },
+      realization: sums.realization.map { StageFigures($0, budget: divisor(.realization)) }, checks: checks,
       againstPlan: againstPlan)
     if let budget = extras.budget {
       let planned = context.stages.contains(.plan) ? (sums.plan?.total ?? .zero) : nil
