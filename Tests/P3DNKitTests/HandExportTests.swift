@@ -277,6 +277,12 @@ struct HandExportTests {
     #expect(notAList.status == 2)
     #expect(notAList.stderr.contains("sirup-penyedia-2025.csv: not a vendor list"))
 
+    let elsewhere = Support.temporaryFile(
+      "[columns]\nopd_code = \"Kode Unit\"\namount = \"Nilai Belanja\"\n", name: "map.toml")
+    let notThere = try Binary.run(["audit", Self.file("rekap-toko.csv"), "--map", elsewhere, "--lang", "en"])
+    #expect(notThere.status == 2)
+    #expect(notThere.stderr.contains("columns of the mapping \"map\" (Kode Unit + Nilai Belanja)"))
+
     let map = Support.temporaryFile("[columns]\nopd_code = \"Kode\"\n", name: "map.toml")
     let bad = try Binary.run(["audit", Self.file("rekap-toko.csv"), "--map", map])
     #expect(bad.status == 2)

@@ -30,6 +30,9 @@ public enum AuditError: Error, Equatable, Sendable {
   case policy(PolicyError)
   /// A `--map` file that cannot be used.
   case mapping(PolicyError)
+  /// A file that neither the `--map` mapping nor a built-in profile fits.
+  case mappedColumnsMissing(
+    path: String, mapping: String, amount: [String], opd: [String], firstRecord: [String])
   /// `--denominator budget` without a `struktur-anggaran` input.
   case noBudgetInput(files: [String])
 }

@@ -108,7 +108,7 @@ enum InputOpener {
     // A ZIP archive: an .xlsx workbook.
     if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       return try openWorkbook(
-        path: path, bytes: bytes, profiles: profiles, forced: forcedProfile, sheet: sheet)
+        path: path, bytes: bytes, profiles: profiles, forced: forcedProfile, mapped: mapped, sheet: sheet)
     }
     let bomLength = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     guard let first = sample.dropFirst(bomLength).first(where: { !ByteText.isSpace($0) }) else {
@@ -130,7 +130,8 @@ enum InputOpener {
       let records = [columns]
       guard let match = HeaderDetector.find(in: records, profiles: profiles, forced: forcedProfile != nil)
       else {
-        throw headerError(path: path, records: records, profiles: profiles, forced: forcedProfile)
+        throw headerError(
+          path: path, records: records, profiles: profiles, forced: forcedProfile, mapped: mapped)
       }
       let reader = JSONArrayReader(
         input: bytes, bomLength: bomLength, bufferSize: bufferSize, columns: columns)
@@ -169,7 +170,8 @@ enum InputOpener {
       }
     }
     guard let best else {
-      throw headerError(path: path, records: fallback, profiles: profiles, forced: forcedProfile)
+      throw headerError(
+        path: path, records: fallback, profiles: profiles, forced: forcedProfile, mapped: mapped)
     }
     let reader = CSVFileReader(input: bytes, dialect: best.dialect, bufferSize: bufferSize)
     do {
@@ -189,7 +191,7 @@ enum InputOpener {
 
   /// Opens the sheet of a workbook: the header among its first rows, the reader after it.
   private static func openWorkbook(
-    path: String, bytes: FileBytes, profiles: [Profile], forced: Profile?, sheet: String?
+    path: String, bytes: FileBytes, profiles: [Profile], forced: Profile?, mapped: Profile?, sheet: String?
   ) throws(AuditError) -> OpenedInput {
     do {
       let workbook = try XLSXWorkbook(path: path)
@@ -200,7 +202,7 @@ enum InputOpener {
       }
       guard !records.isEmpty else { throw AuditError.emptyFile(path: path) }
       guard let match = HeaderDetector.find(in: records, profiles: profiles, forced: forced != nil) else {
-        throw headerError(path: path, records: records, profiles: profiles, forced: forced)
+        throw headerError(path: path, records: records, profiles: profiles, forced: forced, mapped: mapped)
       }
       let reader = try workbook.openSheet(named: sheet)
       for _ in 0...match.index {
@@ -222,8 +224,14 @@ enum InputOpener {
   }
 
   private static func headerError(
-    path: String, records: [[String]], profiles: [Profile], forced: Profile?
+    path: String, records: [[String]], profiles: [Profile], forced: Profile?, mapped: Profile? = nil
   ) -> AuditError {
+    // With --map, say first that the mapping's columns are not there.
+    if let mapped, forced == nil, HeaderDetector.partialMatch(in: records, profiles: [mapped]) == nil {
+      return .mappedColumnsMissing(
+        path: path, mapping: mapped.name, amount: mapped.amountNames, opd: mapped.opdNames,
+        firstRecord: records.first ?? [])
+    }
     if let partial = HeaderDetector.partialMatch(in: records, profiles: profiles, forced: forced != nil) {
       return .missingColumn(
         path: path, profile: partial.profile.name, line: partial.index + 1,

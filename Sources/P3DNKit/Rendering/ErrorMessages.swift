@@ -183,6 +183,13 @@ extension AuditError {
       return error.message(language)
     case .mapping(let error):
       return Self.mappingMessage(error, text)
+    case .mappedColumnsMissing(let path, let mapping, let amount, let opd, let firstRecord):
+      let seen = firstRecord.prefix(12).joined(separator: ", ")
+      let wanted = "\(opd.joined(separator: " / ")) + \(amount.joined(separator: " / "))"
+      return text.pick(
+        "\(path): header tidak memuat kolom pemetaan \"\(mapping)\" (\(wanted)) dalam 50 baris pertama, dan tidak ada profil bawaan yang cocok. Periksa nama kolom di berkas --map. Baris pertama: \(seen).",
+        "\(path): no header within the first 50 records holds the columns of the mapping \"\(mapping)\" (\(wanted)), and no built-in profile fits. Check the column names in the --map file. First record: \(seen)."
+      )
     case .noBudgetInput(let files):
       return text.pick(
         "\(files.joined(separator: ", ")): --denominator budget memerlukan berkas struktur anggaran (ISB 1084, profil struktur-anggaran, kolom belanja_pengadaan). Tambahkan berkas itu, atau gunakan --denominator rup.",
