@@ -63,6 +63,21 @@ struct HandExportTests {
     #expect((list.rows, list.entries, list.unusable, list.conflicts) == (5, 4, 1, 0))
   }
 
+  @Test("a vendor list inside an input folder is not read as an input")
+  func vendorListInFolder() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "p3dn-vendors-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in ["ekatalog-v6-orders.csv", "daftar-penyedia.csv"] {
+      try FileManager.default.copyItem(
+        atPath: Self.file(name), toPath: folder.appendingPathComponent(name).path)
+    }
+    let report = try Support.audit(
+      [folder.path], vendors: folder.appendingPathComponent("daftar-penyedia.csv").path)
+    #expect(report.inputs.map(\.profile) == ["ekatalog-v6"])
+    #expect(report.opd("1.01.0.00.0.00.01.0000")?.realization?.umkk.amount == m("3000000"))
+  }
+
   @Test("an e-Katalog vendor detail (1023) JSON as the vendor list, by SIKaP code")
   func vendorDetailList() throws {
     let report = try Support.audit(

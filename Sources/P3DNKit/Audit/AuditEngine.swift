@@ -68,8 +68,12 @@ public enum AuditEngine {
         throw .mapping(error)
       }
     }
+    // The vendor list is not an input, even when it sits in an input folder.
+    let vendorFile = request.vendorsPath.map(InputResolver.canonicalPath)
     let files = try InputResolver.resolve(
-      inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles)
+      inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles
+    ).filter { vendorFile == nil || InputResolver.canonicalPath($0.path) != vendorFile }
+    if files.isEmpty { throw .noInputs }
     let vendors = try request.vendorsPath.map { path throws(AuditError) in
       try VendorListLoader.load(path: path, bufferSize: request.bufferSize)
     }

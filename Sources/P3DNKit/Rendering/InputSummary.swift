@@ -37,7 +37,7 @@ struct InputSummary {
           if counts.isEmpty { continue }
           lines.append(
             sub + text.pick("\(text.metric(metric)) ditentukan oleh: ", "\(text.metric(metric)) decided by: ")
-              + counts.map { "\($0.0.code) \($0.1)" }.joined(separator: ", "))
+              + counts.map { "\(text.source($0.0)) \($0.1)" }.joined(separator: ", "))
         }
       }
     }
@@ -46,8 +46,8 @@ struct InputSummary {
       lines.append(
         bullet
           + text.pick(
-            "\(path) (daftar penyedia): \(list.rows) baris, \(list.entries) penyedia dipakai, \(list.unusable) tanpa identitas atau keterangan, \(list.conflicts) NPWP/kode dengan keterangan yang bertentangan (baris pertama dipakai)",
-            "\(path) (vendor list): \(list.rows) rows, \(list.entries) vendors used, \(list.unusable) without an identity or a fact, \(list.conflicts) NPWPs/codes with conflicting facts (the first row wins)"
+            "\(path) (daftar penyedia): \(list.rows) baris = \(list.entries) penyedia terbaca + \(list.unusable) tanpa identitas atau keterangan; \(list.conflicts) NPWP/kode dengan keterangan yang bertentangan (baris pertama dipakai)",
+            "\(path) (vendor list): \(list.rows) rows = \(list.entries) vendors read + \(list.unusable) without an identity or a fact; \(list.conflicts) NPWPs/codes with conflicting facts (the first row wins)"
           ))
     }
     let total = report.rejected.count + report.rejectedOmitted

@@ -96,6 +96,21 @@ public struct Localizer: Sendable {
     }
   }
 
+  /// What decided a metric of a line, as people read it.
+  func source(_ source: ClassificationSource) -> String {
+    switch source {
+    case .valueColumn: return pick("kolom nilai", "value column")
+    case .flag: return pick("tanda", "flag")
+    case .tkdn: return "TKDN + BMP"
+    case .cooperativeName: return pick("nama koperasi", "cooperative name")
+    case .vendorRegion: return pick("kab/kota penyedia", "vendor kab/kota")
+    case .vendorListNPWP: return pick("daftar penyedia (NPWP)", "vendor list (NPWP)")
+    case .vendorListCode: return pick("daftar penyedia (kode)", "vendor list (code)")
+    case .vendorListName: return pick("daftar penyedia (nama)", "vendor list (name)")
+    case .unknown: return pick("tidak diketahui", "unknown")
+    }
+  }
+
   /// `1 line`, `2 lines` (English); Indonesian has no plural.
   func lines(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
 
