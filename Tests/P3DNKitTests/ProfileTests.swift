@@ -126,6 +126,11 @@ struct ProfileTests {
     #expect(report.stages == [.plan])
     #expect(report.district.realization == nil)
     #expect(report.inputs[0].stages == [.plan])
+    #expect(report.inputs[0].warnings.ignoredStageFlag == .realization)
+    #expect(
+      Localizer(.en).warnings(report.inputs[0].warnings).map(\.message) == [
+        "the file is given with --realization, but its profile decides its stage; --realization is ignored"
+      ])
   }
 
   @Test("--profile forces a profile; an unknown one is an error")

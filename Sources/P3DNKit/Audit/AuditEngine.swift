@@ -128,6 +128,11 @@ public enum AuditEngine {
         result.sha256 = opened.sha256
       }
       result.dialect = opened.format
+      if let given = file.stage, let stage = opened.profile.stage, opened.profile.kind == .lines,
+        given != stage
+      {
+        result.warnings.ignoredStageFlag = given
+      }
       remainingRejected -= result.rejected.count
       if opened.profile.kind == .budget {
         // A budget is a denominator, not spending of a stage.

@@ -11,12 +11,16 @@ public struct FileWarnings: Sendable, Equatable {
   public var unreadablePercentages = 0
   /// Flag cells with a word that is not recognized: column name → value → lines.
   public var unrecognizedFlags: [String: [String: Int]] = [:]
+  /// The stage `--plan` / `--realization` gave a file whose profile has the other one
+  /// (the profile's stage counts).
+  public var ignoredStageFlag: Stage? = nil
 
   mutating func merge(_ other: FileWarnings) {
     roundedAmounts += other.roundedAmounts
     clampedValues.merge(other.clampedValues, uniquingKeysWith: +)
     unreadableValues.merge(other.unreadableValues, uniquingKeysWith: +)
     unreadablePercentages += other.unreadablePercentages
+    ignoredStageFlag = ignoredStageFlag ?? other.ignoredStageFlag
     for (column, values) in other.unrecognizedFlags {
       unrecognizedFlags[column, default: [:]].merge(values, uniquingKeysWith: +)
     }

@@ -117,6 +117,15 @@ public struct Localizer: Sendable {
   /// The warnings of one input file, in a stable order.
   public func warnings(_ warnings: FileWarnings) -> [WarningItem] {
     var items: [WarningItem] = []
+    if let given = warnings.ignoredStageFlag {
+      let flag = given == .plan ? "--plan" : "--realization"
+      items.append(
+        WarningItem(
+          code: "stage-flag-ignored", column: nil, value: flag, count: 1,
+          message: pick(
+            "berkas diberikan dengan \(flag), tetapi tahapnya ditentukan profilnya; \(flag) diabaikan",
+            "the file is given with \(flag), but its profile decides its stage; \(flag) is ignored")))
+    }
     if warnings.roundedAmounts > 0 {
       items.append(
         WarningItem(
