@@ -116,6 +116,21 @@ struct ExportProfileTests {
     #expect(plan.district.swakelolaPlan == LineTotal(lines: 25, total: m("1574882610.00")))
   }
 
+  @Test("1057 records and 1058 lines of the same packages: a warning that they count twice")
+  func recordsAndLines() throws {
+    let report = try Support.audit(
+      [
+        Support.sharedData("excerpts/38_1057_SPSE-PencatatanNonTender.json"),
+        Support.sharedData("excerpts/39_1058_SPSE-PencatatanNonTenderRealisasi.json"),
+      ], year: 2025)
+    // 17 included 1057 packages, 20 packages in 1058: all 17 are in both (counted apart).
+    let lines = try #require(report.input("39_1058_SPSE-PencatatanNonTenderRealisasi.json"))
+    #expect(lines.warnings.packagesCountedTwice == 17)
+    #expect(Localizer(.en).warnings(lines.warnings).map(\.code) == ["package-counted-twice"])
+    let records = try #require(report.input("38_1057_SPSE-PencatatanNonTender.json"))
+    #expect(records.warnings.packagesCountedTwice == 0)
+  }
+
   @Test("the e-Katalog vendor detail (1023) is read as a vendor list")
   func vendorDetail() throws {
     let list = try VendorListLoader.load(path: Support.sharedData("excerpts/6_1023_Ecat-PenyediaDetail.json"))

@@ -16,6 +16,8 @@ struct FileResult {
   var rejected: [RejectedRow] = []
   var rejectedTotal = 0
   var warnings = FileWarnings()
+  /// The packages of its included lines (profiles with a `packageColumn`).
+  var packages: Set<String> = []
 
   /// Adds the result of a later part of the same file, whose lines are `lineOffset` after
   /// the ones it counted.
@@ -34,6 +36,7 @@ struct FileResult {
     }
     rejectedTotal += other.rejectedTotal
     warnings.merge(other.warnings)
+    packages.formUnion(other.packages)
   }
 }
 
@@ -203,6 +206,7 @@ struct FileAuditor: Sendable {
     // Payments (profile `paymentKey`) → how often each RUP code listed them.
     let paymentColumns = profile.paymentKey.compactMap { header.index(ofAny: [$0]) }
     var payments: [String: [String: Int]] = [:]
+    let packageIndex = profile.packageColumn.flatMap { header.index(ofAny: [$0]) }
     var buckets: [YearSlots] = []
     var lastBucket = -1
     var lastYearSeen = Int.min
@@ -467,6 +471,7 @@ struct FileAuditor: Sendable {
       }
       // A candidate for inclusion: it counts when its year is the reported one.
       bucket.candidates += 1
+      if let packageIndex { result.packages.insert(source.text(packageIndex)) }
       if isBudget {
         var budget = bucket.extras[code.slot]?.budget ?? LineTotal()
         budget.add(amount)

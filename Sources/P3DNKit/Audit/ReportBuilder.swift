@@ -6,6 +6,9 @@ enum ReportBuilder {
     denominator: Denominator = .rup
   ) -> AuditReport {
     var merged = YearSums()
+    // Packages given both as records (1057) and as realization lines (1058) count twice.
+    let recorded = results.filter { $0.profile == Profile.pencatatanNonTender.name }
+      .reduce(into: Set<String>()) { $0.formUnion($1.packages) }
     var inputs: [InputReport] = []
     var rejected: [RejectedRow] = []
     var rejectedTotal = 0
@@ -24,6 +27,10 @@ enum ReportBuilder {
         merged.merge(sums)
         tally.merge(sums.tally)
       }
+      var warnings = result.warnings
+      if result.profile == Profile.pencatatanNonTenderRealisasi.name {
+        warnings.packagesCountedTwice = result.packages.intersection(recorded).count
+      }
       var reasons = result.reasons
       if otherYear > 0 { reasons[.otherYear] = otherYear }
       let excluded = reasons.filter { !$0.key.isRejection }.sorted { $0.key < $1.key }
@@ -36,7 +43,7 @@ enum ReportBuilder {
           rejected: rejectedReasons.reduce(0) { $0 + $1.value },
           excludedByReason: excluded.map { ($0.key, $0.value) },
           rejectedByReason: rejectedReasons.map { ($0.key, $0.value) },
-          warnings: result.warnings))
+          warnings: warnings))
       inputs[inputs.count - 1].classifiedBy = tally
       rejected.append(contentsOf: result.rejected)
       rejectedTotal += result.rejectedTotal

@@ -27,6 +27,7 @@ extension Profile {
     statusRules: [.cancelledWhen(.cancellationStatus, ["batal"])],
     opdRule: .codeOrDottedFallback,
     zeroAmountIsNoContractValue: true,
+    packageColumn: "kd_nontender_pct",
     recognizes: { header in header.contains("kd_nontender_pct") && header.contains("total_realisasi") }
   )
 
@@ -57,6 +58,7 @@ extension Profile {
     opdRule: .codeOrDottedFallback,
     zeroAmountIsNoContractValue: false,
     paymentKey: ["kd_nontender_pct", "jenis_realisasi", "no_realisasi", "tgl_realisasi", "nilai_realisasi"],
+    packageColumn: "kd_nontender_pct",
     recognizes: { header in header.contains("kd_nontender_pct") && header.contains("nilai_realisasi") }
   )
 }

@@ -81,6 +81,9 @@ public struct Profile: Sendable {
   /// RUP code (ISB 1058): a row repeating an earlier payment under another code is
   /// `duplicate`. Empty: no such check (and the file may be read in parallel chunks).
   public let paymentKey: [String]
+  /// The column naming a line's package, for profiles whose packages another profile
+  /// also reports (1057 records and their 1058 lines): both given count a package twice.
+  public let packageColumn: String?
   /// Whether a header (already known to hold this profile's amount and OPD columns)
   /// belongs to this profile, given the normalized names it holds.
   let recognizes: @Sendable (HeaderNames) -> Bool
@@ -89,10 +92,11 @@ public struct Profile: Sendable {
     name: String, summary: LocalizedText, stage: Stage?, columns: [ColumnSpec],
     statusRules: [StatusRule], opdRule: OPDRule, zeroAmountIsNoContractValue: Bool,
     isSwakelola: Bool = false, yearFromDate: Bool = false, kind: ProfileKind = .lines,
-    extraWords: ExtraFlagWords = ExtraFlagWords(), paymentKey: [String] = [],
+    extraWords: ExtraFlagWords = ExtraFlagWords(), paymentKey: [String] = [], packageColumn: String? = nil,
     recognizes: @escaping @Sendable (HeaderNames) -> Bool
   ) {
     self.paymentKey = paymentKey
+    self.packageColumn = packageColumn
     self.name = name
     self.summary = summary
     self.stage = stage

@@ -126,6 +126,16 @@ public struct Localizer: Sendable {
             "berkas diberikan dengan \(flag), tetapi tahapnya ditentukan profilnya; \(flag) diabaikan",
             "the file is given with \(flag), but its profile decides its stage; \(flag) is ignored")))
     }
+    if warnings.packagesCountedTwice > 0 {
+      let count = warnings.packagesCountedTwice
+      items.append(
+        WarningItem(
+          code: "package-counted-twice", column: nil, value: nil, count: count,
+          message: pick(
+            "\(count) paket juga ada di berkas pencatatan non-tender (1057) audit ini: realisasinya terhitung dua kali; berikan 1057 atau 1058 saja",
+            "\(count) packages are also in a non-tender records file (1057) of this audit: their realization counts twice; give either 1057 or 1058"
+          )))
+    }
     if warnings.roundedAmounts > 0 {
       items.append(
         WarningItem(
