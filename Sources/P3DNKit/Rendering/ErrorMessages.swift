@@ -176,8 +176,8 @@ extension AuditError {
     case .noYear(let files):
       let list = files.joined(separator: ", ")
       return text.pick(
-        "\(list): tidak ada baris yang dapat dipakai dengan tahun anggaran (kolom tahun_anggaran atau tanggal). Sebutkan tahunnya dengan --year.",
-        "\(list): no usable row carries a fiscal year (tahun_anggaran or date column). Give the year with --year."
+        "\(list): tidak ada baris yang dapat dipakai dengan tahun anggaran (kolom tahun_anggaran/tahun atau tanggal). Sebutkan tahunnya dengan --year.",
+        "\(list): no usable row carries a fiscal year (a tahun_anggaran/tahun or date column). Give the year with --year."
       )
     case .policy(let error):
       return error.message(language)

@@ -36,6 +36,12 @@ public struct ProfilesRenderer: Sendable {
         "Deteksi: profil pertama dalam urutan di atas yang kolom nilai, kolom OPD dan penandanya ada di header (dalam 50 baris pertama). Nama kolom dicocokkan tanpa membedakan huruf besar, spasi dan garis bawah. Rincian: docs/formats.md.",
         "Detection: the first profile in the order above whose amount column, OPD column and marks the header holds (within the first 50 records). Column names match ignoring case, spaces and underscores. Details: docs/formats.md."
       ))
+    lines.append("")
+    lines.append(
+      text.pick(
+        "Bukan masukan audit: --vendors FILE (daftar penyedia: NPWP/kode/nama dengan skala usaha, koperasi, kab/kota; juga ISB 1023) dan --map FILE (pemetaan kolom TOML untuk lembar kerja lain, dicoba sebelum profil di atas).",
+        "Not audit inputs: --vendors FILE (a vendor list: NPWP/code/name with business scale, koperasi, kab/kota; also ISB 1023) and --map FILE (a TOML column mapping for any other sheet, tried before the profiles above)."
+      ))
     return lines.joined(separator: "\n") + "\n"
   }
 
