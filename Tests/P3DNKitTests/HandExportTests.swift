@@ -227,6 +227,8 @@ struct HandExportTests {
     #expect(mixed.opd("2.00.0.00.0.00.09.0000")?.plan?.denominator == .rup)
     #expect(mixed.district.plan?.denominatorTotal == m("16000000"))
     #expect(mixed.district.plan?.umkk.share?.fixed(separator: ".") == "50.63")
+    // % input RUP of the district counts the plan of the OPDs with a budget only.
+    #expect(mixed.district.budget?.rupInput?.fixed(separator: ".") == "80.67")
     // Without a budget file the budget denominator cannot be used.
     #expect(throws: AuditError.noBudgetInput(files: [Self.file("sirup-penyedia-2025.csv")])) {
       try Support.audit([Self.file("sirup-penyedia-2025.csv")], denominator: .budget)

@@ -81,9 +81,11 @@ enum ReportBuilder {
     }
     // The district has a stage object for every stage with input, even when empty.
     for stage in stageList where district[stage] == nil { district[stage] = StageSums() }
+    let budgetedPlan = merged.opds.values.filter { $0.extras.budget != nil }
+      .reduce(MoneySum.zero) { $0 + ($1.plan?.total ?? .zero) }
     let districtReport = group(
       code: "", name: policy.regionName, sums: district, context,
-      divisors: districtDivisors(merged.opds, context))
+      divisors: districtDivisors(merged.opds, context), budgetedPlan: budgetedPlan)
     var report = AuditReport(
       fiscalYear: year, policy: policy, stages: stageList, inputs: inputs,
       district: districtReport, opds: opds, rejected: rejected,
@@ -134,8 +136,11 @@ enum ReportBuilder {
 
   /// `divisors`: per stage, what the shares are divided by (nil: the OPD's own budget
   /// under `--denominator budget`, else the lines' total).
+  /// `budgetedPlan`: for the district, the planned total of the OPDs that have a budget
+  /// (its "% input RUP" compares like with like); nil for an OPD (its own plan total).
   static func group(
-    code: String, name: String, sums: OPDSums, _ context: GroupContext, divisors: [Stage: MoneySum]? = nil
+    code: String, name: String, sums: OPDSums, _ context: GroupContext, divisors: [Stage: MoneySum]? = nil,
+    budgetedPlan: MoneySum? = nil
   ) -> GroupReport {
     let extras = sums.extras
     let ownBudget = budgetDivisor(sums, context)
@@ -159,7 +164,7 @@ enum ReportBuilder {
       realization: sums.realization.map { StageFigures($0, budget: divisor(.realization)) }, checks: checks,
       againstPlan: againstPlan)
     if let budget = extras.budget {
-      let planned = context.stages.contains(.plan) ? (sums.plan?.total ?? .zero) : nil
+      let planned = context.stages.contains(.plan) ? (budgetedPlan ?? sums.plan?.total ?? .zero) : nil
       report.budget = BudgetFigures(
         rows: budget.lines, procurement: budget.total,
         rupInput: planned.flatMap { Share(amount: $0, total: budget.total) })
