@@ -32,6 +32,12 @@ public struct AuditRequest: Sendable {
   public var mapPath: String? = nil
   /// The XLSX sheet to read (nil: the first).
   public var sheet: String? = nil
+  /// A sink for the records of every row of a file (by its path as given), for the
+  /// ledger; a file with a sink is read on one thread.
+  public var rowSink: (@Sendable (String) -> RowSink?)? = nil
+  /// Data of several fiscal years is not an error (the ledger keeps each row's year);
+  /// the reported year is then the latest.
+  public var allowSeveralYears = false
 
   public init(
     inputs: [String], planFiles: [String] = [], realizationFiles: [String] = [],
@@ -99,10 +105,12 @@ public enum AuditEngine {
         rejectedLimit: remainingRejected)
       auditor.vendors = vendors
       auditor.linking = linking
+      auditor.sink = request.rowSink?(file.path)
       var result: FileResult
       let size = opened.bytes.size
       // A file whose payments are matched across rows (1058) is read in one piece.
       if let dialect = opened.dialect, request.threads > 1, opened.profile.paymentKey.isEmpty,
+        auditor.sink == nil,
         size - opened.dataStart >= 2 * request.chunkSize
       {
         result = try ChunkedAudit(
@@ -148,7 +156,8 @@ public enum AuditEngine {
     if request.denominator == .budget && !sawBudget {
       throw .noBudgetInput(files: files.map(\.path))
     }
-    let year = try reportedYear(request.year, results, strict: request.requireSingleYear)
+    let year = try reportedYear(
+      request.year, results, strict: request.requireSingleYear, latest: request.allowSeveralYears)
     var report = ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
       opdFilters: request.opdFilters, denominator: request.denominator)
@@ -185,7 +194,7 @@ public enum AuditEngine {
   }
 
   /// `--year`, else the one year among the rows that reached the year test.
-  static func reportedYear(_ requested: Int?, _ results: [FileResult], strict: Bool)
+  static func reportedYear(_ requested: Int?, _ results: [FileResult], strict: Bool, latest: Bool = false)
     throws(AuditError) -> Int
   {
     if let requested { return requested }
@@ -197,6 +206,7 @@ public enum AuditEngine {
       if !strict { return 0 }
       throw .noYear(files: results.map(\.path))
     }
+    if latest, let year = files.keys.max() { return year }
     guard files.count == 1, let year = files.keys.first else {
       throw .severalYears(years: files.keys.sorted(), files: files)
     }

@@ -62,6 +62,8 @@ struct FileAuditor: Sendable {
   /// Whether to record RUP codes (the audit may have both stages); the codes take memory
   /// per distinct package.
   var linking = true
+  /// Receives the record of every row (the ledger); nil for an audit.
+  var sink: RowSink? = nil
 
   /// What an OPD code cell means.
   private struct CodeInfo {
@@ -222,6 +224,7 @@ struct FileAuditor: Sendable {
       return slotCodes.count - 1
     }
 
+    let tracking = sink != nil
     while true {
       let more: Bool
       do {
@@ -234,10 +237,28 @@ struct FileAuditor: Sendable {
       result.rows += 1
       order += 1
       let line = source.line
+      var record = RowRecord(line: line)
+      // An exclusion: counted, and recorded for the sink.
+      func exclude(_ reason: ReasonCode) {
+        result.reasons[reason, default: 0] += 1
+        if let sink {
+          record.reason = reason
+          sink.row(record)
+        }
+      }
+      func rejectRow(column: String?, _ reason: ReasonCode, _ message: LocalizedText) {
+        reject(&result, line: line, column: column, reason, message)
+        if let sink {
+          record.reason = reason
+          record.column = column
+          record.message = message
+          sink.row(record)
+        }
+      }
 
       if source.checksFieldCount && source.fieldCount != headerCount {
-        reject(
-          &result, line: line, column: nil, .raggedRow,
+        rejectRow(
+          column: nil, .raggedRow,
           LocalizedText(
             id: "baris memiliki \(source.fieldCount) kolom, header memiliki \(headerCount)",
             en: "the row has \(source.fieldCount) fields, the header has \(headerCount)"))
@@ -256,7 +277,7 @@ struct FileAuditor: Sendable {
         code = CodeInfo(isTotal: false, slot: -1)
         let textIndices = (nameIndex >= 0 ? [nameIndex] : []) + descriptionIndices
         if TotalRowDetector.isTotalRow(code: "", otherCells: { textIndices.map(source.text) }) {
-          result.reasons[.totalRow, default: 0] += 1
+          exclude(.totalRow)
           continue
         }
       } else {
@@ -272,11 +293,15 @@ struct FileAuditor: Sendable {
           ? fallbackCodes.value(for: codeCell, compute: compute)
           : codes.value(for: codeCell, compute: compute)
         if code.isTotal {
-          result.reasons[.totalRow, default: 0] += 1
+          exclude(.totalRow)
           continue
         }
       }
 
+      if tracking {
+        record.opdCode = code.slot >= 0 ? slotCodes[code.slot] : nil
+        if nameIndex >= 0 { record.opdName = source.text(nameIndex) }
+      }
       let stage: Stage
       if let fixedStage {
         stage = fixedStage
@@ -292,6 +317,7 @@ struct FileAuditor: Sendable {
         stage = parsed
       }
       if stage == .plan { sawPlan = true } else { sawRealization = true }
+      record.stage = stage
 
       var statusReason: ReasonCode? = nil
       for position in statusRules.indices {
@@ -303,14 +329,14 @@ struct FileAuditor: Sendable {
         if let reason, statusReason == nil || reason < (statusReason ?? reason) { statusReason = reason }
       }
       if let statusReason, statusReason != .swakelola {
-        result.reasons[statusReason, default: 0] += 1
+        exclude(statusReason)
         continue
       }
       // A swakelola line (its profile's, or its procurement method's) is excluded as such;
       // it is still read to the end, silently, so that its amount can be reported apart
       // when it would otherwise have counted.
       let shadow = swakelolaLines || statusReason == .swakelola
-      if shadow { result.reasons[.swakelola, default: 0] += 1 }
+      if shadow { exclude(.swakelola) }
 
       var noContractValue = false
       var amount = Money.zero
@@ -324,16 +350,16 @@ struct FileAuditor: Sendable {
           noContractValue = true
         } else {
           if shadow { continue }
-          reject(
-            &result, line: line, column: amountColumn, .missingAmount,
+          rejectRow(
+            column: amountColumn, .missingAmount,
             LocalizedText(id: "nilai kosong", en: "the amount is empty"))
           continue
         }
       case .bad:
         if shadow { continue }
         let text = source.text(amountIndex)
-        reject(
-          &result, line: line, column: amountColumn, .badAmount,
+        rejectRow(
+          column: amountColumn, .badAmount,
           Self.unreadableAmount(text))
         continue
       }
@@ -348,8 +374,8 @@ struct FileAuditor: Sendable {
         case .bad:
           if shadow { continue }
           let text = source.text(reductionIndex)
-          reject(
-            &result, line: line, column: reductionColumn, .badAmount,
+          rejectRow(
+            column: reductionColumn, .badAmount,
             Self.unreadableAmount(text))
           continue
         }
@@ -365,8 +391,8 @@ struct FileAuditor: Sendable {
           : LocalizedText(
             id: "kode OPD \"\(text)\" bukan kode bertitik",
             en: "the OPD code \"\(text)\" is not a dotted code")
-        reject(
-          &result, line: line, column: columnIndex >= 0 ? header.original[columnIndex] : nil, .missingOPD,
+        rejectRow(
+          column: columnIndex >= 0 ? header.original[columnIndex] : nil, .missingOPD,
           message)
         continue
       }
@@ -384,8 +410,8 @@ struct FileAuditor: Sendable {
           else {
             if shadow { continue }
             let text = source.text(dateIndex)
-            reject(
-              &result, line: line, column: header.original[dateIndex], .badDate,
+            rejectRow(
+              column: header.original[dateIndex], .badDate,
               LocalizedText(
                 id:
                   "tanggal \"\(text)\" bukan tanggal yang sah (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy atau 12 Maret 2025)",
@@ -397,6 +423,8 @@ struct FileAuditor: Sendable {
           year = value
         }
       }
+      record.amount = amount
+      record.fiscalYear = year
       if !shadow, let year, year != lastYearSeen {
         result.yearsSeen.insert(year)
         lastYearSeen = year
@@ -404,7 +432,7 @@ struct FileAuditor: Sendable {
 
       if noContractValue {
         if shadow { continue }
-        result.reasons[.noContractValue, default: 0] += 1
+        exclude(.noContractValue)
         continue
       }
 
@@ -427,7 +455,7 @@ struct FileAuditor: Sendable {
       }
       if !inScope {
         if shadow { continue }
-        result.reasons[.outOfScopeAccount, default: 0] += 1
+        exclude(.outOfScopeAccount)
         continue
       }
 
@@ -460,7 +488,8 @@ struct FileAuditor: Sendable {
         seen[rupText] = occurrence
         payments[key] = seen
         if occurrence <= listedElsewhere {
-          result.reasons[.duplicate, default: 0] += 1
+          if tracking { record.rupCodes = RUPCodes.parse(rupText) }
+          exclude(.duplicate)
           if linking {
             for rup in RUPCodes.parse(rupText) {
               bucket.extras[code.slot, default: OPDExtras()].alsoRealized.insert(rup)
@@ -476,8 +505,17 @@ struct FileAuditor: Sendable {
         var budget = bucket.extras[code.slot]?.budget ?? LineTotal()
         budget.add(amount)
         bucket.extras[code.slot, default: OPDExtras()].budget = budget
+        if let sink {
+          record.isBudget = true
+          sink.row(record)
+        }
       } else {
         let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
+        if let sink {
+          record.classification = classification
+          if rupIndex >= 0 { record.rupCodes = RUPCodes.parse(source.text(rupIndex)) }
+          sink.row(record)
+        }
         bucket.add(slot: code.slot, stage: stage, amount: amount, classification)
         bucket.count(classification)
         // RUP links, when the audit has both stages (a file without a RUP column leaves its
