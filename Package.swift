@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "p3dn", targets: ["p3dn"]),
     .library(name: "P3DNKit", targets: ["P3DNKit"]),
+    .library(name: "P3DNLedger", targets: ["P3DNLedger"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -14,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The one piece in C: splitting records into fields with 64-byte bit masks of quotes,
@@ -34,13 +36,23 @@ let package = Package(
         .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
       ]
     ),
+    // The ledger of monthly audits: SQLite through GRDB, apart from the core.
+    .target(
+      name: "P3DNLedger",
+      dependencies: ["P3DNKit", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "p3dn",
       dependencies: [
         "P3DNKit",
+        "P3DNLedger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ]
+    ),
+    .testTarget(
+      name: "P3DNLedgerTests",
+      dependencies: ["P3DNLedger", "P3DNKit"]
     ),
     .testTarget(
       name: "P3DNKitTests",

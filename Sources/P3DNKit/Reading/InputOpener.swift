@@ -241,3 +241,10 @@ enum InputOpener {
       path: path, firstRecord: records.first ?? [], forced: forced?.name)
   }
 }
+
+/// The SHA-256 of a file, as the report gives it for each input.
+public enum FileDigest {
+  public static func sha256(of path: String) throws(ReadError) -> String {
+    try HashBox.digest(of: path, bufferSize: 1 << 20)
+  }
+}

@@ -1,0 +1,198 @@
+import GRDB
+import P3DNKit
+
+/// The SQLite ledger of ingested exports (`p3dn ingest`): every source with its rows.
+///
+/// The database is opened in WAL mode with a busy timeout, so two ingests at once either
+/// both succeed or one waits; every ingest is one transaction.
+public final class Ledger: Sendable {
+  public let path: String
+  private let pool: DatabasePool
+
+  /// Opens (and creates or migrates) the ledger at `path`. A ledger written by a newer
+  /// version is refused.
+  public init(path: String, busyTimeout: Double = 30) throws(LedgerError) {
+    self.path = path
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.foreignKeysEnabled = true
+    do {
+      pool = try DatabasePool(path: path, configuration: configuration)
+    } catch {
+      throw .cannotOpen(path: path, reason: Self.describe(error))
+    }
+    let migrator = LedgerSchema.migrator
+    do {
+      let unknown = try pool.read { db in
+        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+      }
+      if !unknown.isEmpty { throw LedgerError.newerSchema(path: path, migrations: unknown) }
+      try migrator.migrate(pool)
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw .cannotOpen(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// Ingests `inputs` (files or folders) in one transaction: a file already ingested (same
+  /// SHA-256) is left as it is; any file that fails leaves the ledger as it was.
+  /// `asOf`: yyyy-mm-dd, else `today`.
+  public func ingest(
+    _ inputs: [String], plan: [String] = [], realization: [String] = [], policy: Policy,
+    asOf: String?, today: String
+  ) throws(LedgerError) -> [IngestOutcome] {
+    let date = asOf ?? today
+    guard Self.isDay(date) else { throw .badDate(date) }
+    let files: [InputFile]
+    do {
+      files = try InputResolver.resolve(inputs: inputs, plan: plan, realization: realization)
+    } catch {
+      throw .input(error)
+    }
+    do {
+      return try pool.write { db in
+        var outcomes: [IngestOutcome] = []
+        for file in files {
+          let digest: String
+          do {
+            digest = try FileDigest.sha256(of: file.path)
+          } catch let error as ReadError {
+            throw LedgerError.input(.read(error))
+          }
+          if let existing = try SourceRecord.filter(Column("sha256") == digest).fetchOne(db) {
+            outcomes.append(.unchanged(existing))
+            continue
+          }
+          outcomes.append(.added(try Self.ingest(file, digest: digest, asOf: date, policy: policy, db: db)))
+        }
+        return outcomes
+      }
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw .database(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// Reads one file into a new source and its rows.
+  private static func ingest(_ file: InputFile, digest: String, asOf: String, policy: Policy, db: Database)
+    throws -> SourceRecord
+  {
+    var source = SourceRecord(
+      id: nil, sha256: digest, path: file.path, profile: "", stage: nil, fiscalYear: nil, asOf: asOf,
+      format: "", rows: 0, included: 0, excluded: 0, rejected: 0)
+    try source.insert(db)
+    guard let id = source.id else { throw LedgerError.database(path: file.path, reason: "no source id") }
+    let writer = try RowWriter(db: db, sourceID: id)
+    var request = AuditRequest(
+      inputs: file.stage == nil ? [file.path] : [], planFiles: file.stage == .plan ? [file.path] : [],
+      realizationFiles: file.stage == .realization ? [file.path] : [], policy: policy)
+    request.threads = 1
+    request.requireSingleYear = false
+    request.allowSeveralYears = true
+    request.rowSink = { _ in writer }
+    let report: AuditReport
+    do {
+      report = try AuditEngine.run(request)
+    } catch {
+      throw LedgerError.input(error)
+    }
+    if let failure = writer.failure { throw failure }
+    guard let input = report.inputs.first else { return source }
+    source.profile = input.profile
+    source.stage = input.stages.isEmpty ? nil : input.stages.map(\.rawValue).joined(separator: "+")
+    source.fiscalYear = writer.candidateYears.count == 1 ? writer.candidateYears.first : nil
+    source.format = input.format
+    source.rows = input.rows
+    source.included = input.included
+    source.excluded = input.excluded
+    source.rejected = input.rejected
+    try source.update(db)
+    return source
+  }
+
+  /// Every source, oldest first.
+  public func sources() throws(LedgerError) -> [SourceRecord] {
+    do {
+      return try pool.read { db in try SourceRecord.order(Column("id")).fetchAll(db) }
+    } catch {
+      throw .database(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// Removes one source and its rows.
+  public func forget(_ id: Int64) throws(LedgerError) -> SourceRecord {
+    do {
+      return try pool.write { db in
+        guard let source = try SourceRecord.fetchOne(db, key: id) else {
+          throw LedgerError.noSuchSource(id: id)
+        }
+        _ = try source.delete(db)
+        return source
+      }
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw .database(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// SQLite's integrity check and the ledger's own invariants: each source holds as many
+  /// rows as were read, and as many rejected ones as it counted. Empty: all is well.
+  public func check() throws(LedgerError) -> [String] {
+    do {
+      return try pool.read { db in
+        var problems: [String] = []
+        for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
+          problems.append("integrity_check: \(line)")
+        }
+        for line in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+          problems.append("foreign_key_check: \(line)")
+        }
+        let rejections = ReasonCode.allCases.filter(\.isRejection).map { "'\($0.rawValue)'" }.joined(
+          separator: ",")
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT s.id, s.path, s.rows, s.rejected, s.included + s.excluded + s.rejected AS buckets,
+              (SELECT COUNT(*) FROM row r WHERE r.source_id = s.id) AS stored,
+              (SELECT COUNT(*) FROM row r WHERE r.source_id = s.id AND r.reason IN (\(rejections))) AS refused
+            FROM source s ORDER BY s.id
+            """)
+        for row in rows {
+          let id: Int64 = row["id"]
+          let path: String = row["path"]
+          let read: Int = row["rows"]
+          if row["stored"] as Int != read {
+            problems.append("source \(id) (\(path)): \(read) rows read, \(row["stored"] as Int) stored")
+          }
+          if row["buckets"] as Int != read {
+            problems.append("source \(id) (\(path)): included + excluded + rejected ≠ \(read) rows")
+          }
+          if row["refused"] as Int != row["rejected"] as Int {
+            problems.append(
+              "source \(id) (\(path)): \(row["rejected"] as Int) rejected, \(row["refused"] as Int) stored as rejected"
+            )
+          }
+        }
+        return problems
+      }
+    } catch {
+      throw .database(path: path, reason: Self.describe(error))
+    }
+  }
+
+  static func isDay(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return false
+    }
+    return DateReader.parse(text) != nil
+  }
+
+  static func describe(_ error: any Error) -> String {
+    if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+    return "\(error)"
+  }
+}

@@ -1,0 +1,62 @@
+import GRDB
+
+/// The ledger's schema, as named GRDB migrations. A migration is never edited once
+/// released: a change is a new migration.
+enum LedgerSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: sources and rows") { db in
+      // One ingested file (a snapshot of an export).
+      try db.create(table: "source") { table in
+        table.autoIncrementedPrimaryKey("id")
+        table.column("sha256", .text).notNull().unique()
+        table.column("path", .text).notNull()
+        table.column("profile", .text).notNull()
+        // `plan`, `realization`, `plan+realization` (a canonical sheet), or null (a budget).
+        table.column("stage", .text)
+        // The one fiscal year of its rows, or null (none, or several).
+        table.column("fiscal_year", .integer)
+        // yyyy-mm-dd: the date the export shows the data as of.
+        table.column("as_of", .text).notNull()
+        table.column("format", .text).notNull()
+        table.column("rows", .integer).notNull()
+        table.column("included", .integer).notNull()
+        table.column("excluded", .integer).notNull()
+        table.column("rejected", .integer).notNull()
+      }
+      // Every row of every source, included, excluded and rejected alike. Money is integer
+      // sen; an amount beyond 64 bits is kept as decimal text in `amount_text`.
+      try db.create(table: "row", options: [.withoutRowID]) { table in
+        table.column("source_id", .integer).notNull().references("source", onDelete: .cascade)
+        // The row's number in its file (1-based), and the physical line where it starts
+        // (several rows of a one-line JSON array share a line).
+        table.column("position", .integer).notNull()
+        table.column("line", .integer).notNull()
+        // Null: passed every test but the fiscal year.
+        table.column("reason", .text)
+        table.column("column_name", .text)
+        table.column("message_id", .text)
+        table.column("message_en", .text)
+        table.column("opd_code", .text)
+        table.column("opd_name", .text)
+        table.column("stage", .text)
+        table.column("fiscal_year", .integer)
+        table.column("amount_sen", .integer)
+        table.column("amount_text", .text)
+        // Known amounts of each metric; null: unknown (or not a candidate line).
+        table.column("pdn_sen", .integer)
+        table.column("umkk_sen", .integer)
+        table.column("local_sen", .integer)
+        table.column("pdn_source", .text)
+        table.column("umkk_source", .text)
+        table.column("local_source", .text)
+        table.column("is_budget", .boolean).notNull().defaults(to: false)
+        // RUP codes, sorted, joined by `;`.
+        table.column("rup_codes", .text)
+        table.primaryKey(["source_id", "position"])
+      }
+      try db.create(index: "row_opd", on: "row", columns: ["opd_code", "stage"])
+    }
+    return migrator
+  }
+}

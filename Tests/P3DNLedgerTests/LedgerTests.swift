@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import P3DNKit
+@testable import P3DNLedger
+
+/// The ledger on fresh temporary databases.
+@Suite("Ledger: ingest, sources, forget, check")
+struct LedgerTests {
+  static let root: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url
+      }
+    }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  }()
+
+  static func fixture(_ relative: String) -> String {
+    root.appendingPathComponent("Fixtures/" + relative).path
+  }
+
+  static func database() -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "p3dn-ledger-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder.appendingPathComponent("p3dn.sqlite").path
+  }
+
+  static let exports = [
+    fixture("hand/exports/sirup-penyedia-2025.csv"), fixture("hand/exports/ekatalog-v6-orders.csv"),
+    fixture("hand/exports/struktur-anggaran-2025.csv"),
+  ]
+
+  static func policy() throws -> Policy { try PolicyLoader.builtIn() }
+
+  @Test("every row is stored; the sources carry the audit's counts; the check is clean")
+  func ingest() throws {
+    let ledger = try Ledger(path: Self.database())
+    let outcomes = try ledger.ingest(Self.exports, policy: try Self.policy(), asOf: nil, today: "2025-10-01")
+    #expect(outcomes.count == 3)
+    let sources = try ledger.sources()
+    // The same files through the audit, one by one: the same counts.
+    for (source, path) in zip(sources, Self.exports) {
+      var request = AuditRequest(inputs: [path], policy: try Self.policy())
+      request.requireSingleYear = false
+      let input = try #require(try AuditEngine.run(request).inputs.first)
+      #expect(source.path == path)
+      #expect(source.sha256 == input.sha256)
+      #expect(source.profile == input.profile)
+      #expect(
+        (source.rows, source.included, source.excluded, source.rejected)
+          == (input.rows, input.included, input.excluded, input.rejected))
+      #expect(source.asOf == "2025-10-01")
+    }
+    #expect(sources.map(\.stage) == ["plan", "realization", nil])
+    #expect(sources.map(\.fiscalYear) == [2025, 2025, 2025])
+    #expect(try ledger.check() == [])
+    // The e-Katalog orders: 5 rows, P5 cancelled, P1 1.000.000 with RUP codes 111;222.
+    let queue = try DatabaseQueue(path: ledger.path)
+    try queue.read { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT line, reason, amount_sen, rup_codes FROM row WHERE source_id = 2 ORDER BY position")
+      #expect(rows.count == 5)
+      #expect(rows.first?["amount_sen"] == 100_000_000 as Int64)
+      #expect(rows.first?["rup_codes"] == "111;222")
+      #expect(rows.last?["reason"] == "cancelled")
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row WHERE is_budget") == 3)
+    }
+  }
+
+  @Test("the same file twice changes nothing and says so")
+  func twice() throws {
+    let ledger = try Ledger(path: Self.database())
+    _ = try ledger.ingest(Self.exports, policy: try Self.policy(), asOf: "2025-09-30", today: "2025-10-01")
+    let again = try ledger.ingest(
+      [Self.exports[1]], policy: try Self.policy(), asOf: "2025-10-31", today: "2025-10-31")
+    guard case .unchanged(let source) = try #require(again.first) else {
+      Issue.record("expected unchanged")
+      return
+    }
+    #expect(source.asOf == "2025-09-30")
+    #expect(try ledger.sources().count == 3)
+  }
+
+  @Test("a file that fails leaves the ledger exactly as it was")
+  func atomic() throws {
+    let path = Self.database()
+    let ledger = try Ledger(path: path)
+    _ = try ledger.ingest([Self.exports[0]], policy: try Self.policy(), asOf: nil, today: "2025-10-01")
+    let broken = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "p3dn-broken-\(UUID().uuidString).csv")
+    try "uraian,nilai\nATK,100\n".write(to: broken, atomically: true, encoding: .utf8)
+    #expect(throws: LedgerError.self) {
+      try ledger.ingest(
+        [Self.exports[1], broken.path], policy: try Self.policy(), asOf: nil, today: "2025-10-01")
+    }
+    #expect(try ledger.sources().map(\.path) == [Self.exports[0]])
+    let queue = try DatabaseQueue(path: path)
+    #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row") } == 5)
+  }
+
+  @Test("forget removes one source and its rows")
+  func forget() throws {
+    let ledger = try Ledger(path: Self.database())
+    _ = try ledger.ingest(Self.exports, policy: try Self.policy(), asOf: nil, today: "2025-10-01")
+    let removed = try ledger.forget(2)
+    #expect(removed.path == Self.exports[1])
+    #expect(try ledger.sources().map(\.id) == [1, 3])
+    #expect(try ledger.check() == [])
+    #expect(throws: LedgerError.noSuchSource(id: 9)) { try ledger.forget(9) }
+  }
+
+  @Test("a ledger from a newer version is refused; a bad --as-of is an error")
+  func newer() throws {
+    let path = Self.database()
+    _ = try Ledger(path: path)
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')")
+    }
+    #expect(throws: LedgerError.newerSchema(path: path, migrations: ["v9: from the future"])) {
+      _ = try Ledger(path: path)
+    }
+    let ledger = try Ledger(path: Self.database())
+    #expect(throws: LedgerError.badDate("30/09/2025")) {
+      try ledger.ingest(Self.exports, policy: try Self.policy(), asOf: "30/09/2025", today: "2025-10-01")
+    }
+  }
+
+  @Test("two ingests at once into one ledger both succeed")
+  func concurrent() async throws {
+    let path = Self.database()
+    _ = try Ledger(path: path)
+    let policy = try Self.policy()
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for file in Self.exports {
+        group.addTask {
+          let ledger = try Ledger(path: path)
+          _ = try ledger.ingest([file], policy: policy, asOf: nil, today: "2025-10-01")
+        }
+      }
+      try await group.waitForAll()
+    }
+    let ledger = try Ledger(path: path)
+    #expect(Set(try ledger.sources().map(\.path)) == Set(Self.exports))
+    #expect(try ledger.check() == [])
+  }
+}
