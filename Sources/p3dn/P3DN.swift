@@ -41,7 +41,10 @@ struct P3DN: ParsableCommand {
       or input that cannot be read.
       """),
     version: version,
-    subcommands: [AuditCommand.self, ValidateCommand.self, ProfilesCommand.self, PolicyCommand.self]
+    subcommands: [
+      AuditCommand.self, ValidateCommand.self, ProfilesCommand.self, PolicyCommand.self, IngestCommand.self,
+      SourcesCommand.self, ForgetCommand.self, DatabaseCommand.self,
+    ]
   )
 
   static func main() {

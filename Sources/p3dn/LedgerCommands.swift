@@ -1,0 +1,226 @@
+import ArgumentParser
+import Foundation
+import P3DNKit
+import P3DNLedger
+
+/// The ledger's location: `--db`, else `P3DN_DB`, else `./p3dn.sqlite`.
+struct LedgerOptions: ParsableArguments {
+  @Option(
+    help: Help.text(
+      "Berkas buku besar SQLite (bawaan: P3DN_DB, atau ./p3dn.sqlite).",
+      "The SQLite ledger file (default: P3DN_DB, or ./p3dn.sqlite)."))
+  var db: String?
+
+  var path: String { db ?? Environment.variable("P3DN_DB") ?? "p3dn.sqlite" }
+
+  func open() throws(Failure) -> Ledger {
+    do {
+      return try Ledger(path: path)
+    } catch {
+      throw Failure.ledger(error)
+    }
+  }
+}
+
+extension Failure {
+  static func ledger(_ error: LedgerError) -> Failure {
+    Failure(code: 2) { error.message($0) }
+  }
+}
+
+/// Today's date, yyyy-mm-dd (UTC), for an ingest without `--as-of`.
+enum Today {
+  static var text: String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+  }
+}
+
+/// `p3dn ingest`: files into the ledger, as sources with every row.
+struct IngestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ingest",
+    abstract: Help.string(
+      "Masukkan ekspor ke buku besar SQLite (setiap baris, dengan alasannya).",
+      "Ingest exports into the SQLite ledger (every row, with its reason).")
+  )
+
+  @Argument(
+    help: Help.text(
+      "Berkas atau folder (*.csv, *.json, *.xlsx).", "Files or folders (*.csv, *.json, *.xlsx)."))
+  var inputs: [String] = []
+
+  @Option(name: .customLong("plan"), help: Help.text("Berkas tahap rencana.", "A plan-stage file."))
+  var planFiles: [String] = []
+
+  @Option(
+    name: .customLong("realization"), help: Help.text("Berkas tahap realisasi.", "A realization-stage file."))
+  var realizationFiles: [String] = []
+
+  @Option(
+    name: .customLong("as-of"),
+    help: Help.text(
+      "Tanggal data ekspor, yyyy-mm-dd (bawaan: hari ini).",
+      "The date the exports show the data as of, yyyy-mm-dd (default: today)."))
+  var asOf: String?
+
+  @Option(
+    help: Help.text(
+      "Berkas kebijakan TOML (bawaan: kukar-p3dn).", "Policy file in TOML (default: kukar-p3dn)."))
+  var policy: String?
+
+  @OptionGroup var ledgerOptions: LedgerOptions
+  @OptionGroup var languageOptions: LanguageOptions
+
+  func validate() throws {
+    if inputs.isEmpty && planFiles.isEmpty && realizationFiles.isEmpty {
+      throw ValidationError(Help.string("Sebutkan berkas yang dimasukkan.", "Name the files to ingest."))
+    }
+  }
+
+  func run() throws {
+    let language = languageOptions.language
+    let loaded: Policy
+    do {
+      if let policy {
+        loaded = try PolicyLoader.load(contentsOf: policy)
+      } else {
+        loaded = try PolicyLoader.builtIn()
+      }
+    } catch {
+      throw Failure.policy(error)
+    }
+    let ledger = try ledgerOptions.open()
+    let outcomes: [IngestOutcome]
+    do {
+      outcomes = try ledger.ingest(
+        inputs, plan: planFiles, realization: realizationFiles, policy: loaded, asOf: asOf, today: Today.text)
+    } catch {
+      throw Failure.ledger(error)
+    }
+    var lines: [String] = []
+    for outcome in outcomes {
+      switch outcome {
+      case .added(let source):
+        lines.append(
+          language == .en
+            ? "added source \(source.id ?? 0): \(source.path) (\(source.profile), as of \(source.asOf)): \(source.rows) rows = \(source.included) included + \(source.excluded) excluded + \(source.rejected) rejected"
+            : "sumber \(source.id ?? 0) ditambahkan: \(source.path) (\(source.profile), per \(source.asOf)): \(source.rows) baris = \(source.included) disertakan + \(source.excluded) dikecualikan + \(source.rejected) ditolak"
+        )
+      case .unchanged(let source):
+        lines.append(
+          language == .en
+            ? "unchanged: \(source.path) is already source \(source.id ?? 0) (same SHA-256, as of \(source.asOf))"
+            : "tidak berubah: \(source.path) sudah menjadi sumber \(source.id ?? 0) (SHA-256 sama, per \(source.asOf))"
+        )
+      }
+    }
+    try Output.write(lines.joined(separator: "\n") + "\n", to: nil)
+  }
+}
+
+/// `p3dn sources`: what the ledger holds.
+struct SourcesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sources",
+    abstract: Help.string("Daftar sumber di buku besar.", "List the sources in the ledger."))
+
+  @OptionGroup var ledgerOptions: LedgerOptions
+  @OptionGroup var languageOptions: LanguageOptions
+
+  func run() throws {
+    let language = languageOptions.language
+    let sources: [SourceRecord]
+    do {
+      sources = try ledgerOptions.open().sources()
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as LedgerError {
+      throw Failure.ledger(error)
+    }
+    var lines = [
+      language == .en
+        ? "id\tas of\tprofile\tstage\tyear\trows\tincluded\texcluded\trejected\tpath"
+        : "id\tper\tprofil\ttahap\ttahun\tbaris\tdisertakan\tdikecualikan\tditolak\tberkas"
+    ]
+    for source in sources {
+      lines.append(
+        [
+          String(source.id ?? 0), source.asOf, source.profile, source.stage ?? "-",
+          source.fiscalYear.map(String.init) ?? "-", String(source.rows), String(source.included),
+          String(source.excluded), String(source.rejected), source.path,
+        ].joined(separator: "\t"))
+    }
+    try Output.write(lines.joined(separator: "\n") + "\n", to: nil)
+  }
+}
+
+/// `p3dn forget SOURCE`: removes one ingest.
+struct ForgetCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "forget",
+    abstract: Help.string(
+      "Hapus satu sumber (dan barisnya) dari buku besar.", "Remove one source (and its rows) from the ledger."
+    ))
+
+  @Argument(help: Help.text("Nomor sumber (lihat `p3dn sources`).", "The source id (see `p3dn sources`)."))
+  var source: Int64
+
+  @OptionGroup var ledgerOptions: LedgerOptions
+  @OptionGroup var languageOptions: LanguageOptions
+
+  func run() throws {
+    let removed: SourceRecord
+    do {
+      removed = try ledgerOptions.open().forget(source)
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as LedgerError {
+      throw Failure.ledger(error)
+    }
+    let text =
+      languageOptions.language == .en
+      ? "forgot source \(source): \(removed.path) (\(removed.rows) rows)\n"
+      : "sumber \(source) dihapus: \(removed.path) (\(removed.rows) baris)\n"
+    try Output.write(text, to: nil)
+  }
+}
+
+/// `p3dn db check`: SQLite's integrity check and the ledger's invariants.
+struct DatabaseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "db",
+    abstract: Help.string("Pemeliharaan buku besar.", "Ledger maintenance."),
+    subcommands: [CheckCommand.self])
+
+  struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "check",
+      abstract: Help.string(
+        "Periksa integritas SQLite dan jumlah baris setiap sumber (keluar 1 bila ada masalah).",
+        "Check SQLite's integrity and each source's row counts (exit 1 on a problem)."))
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+    @OptionGroup var languageOptions: LanguageOptions
+
+    func run() throws {
+      let problems: [String]
+      do {
+        problems = try ledgerOptions.open().check()
+      } catch let failure as Failure {
+        throw failure
+      } catch let error as LedgerError {
+        throw Failure.ledger(error)
+      }
+      let english = languageOptions.language == .en
+      if problems.isEmpty {
+        try Output.write(english ? "ledger ok\n" : "buku besar baik\n", to: nil)
+        return
+      }
+      try Output.write(problems.joined(separator: "\n") + "\n", to: nil)
+      throw ExitCode(1)
+    }
+  }
+}

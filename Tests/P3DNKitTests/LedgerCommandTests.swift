@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// The ledger commands of the binary: ingest, sources, forget, db check.
+@Suite("End to end: the ledger commands")
+struct LedgerCommandTests {
+  @Test("ingest twice says unchanged; sources, db check and forget; errors exit 2")
+  func commands() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p3dn-db-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let db = folder.appendingPathComponent("ledger.sqlite").path
+    let plan = Support.fixture("hand/exports/sirup-penyedia-2025.csv")
+    let orders = Support.fixture("hand/exports/ekatalog-v6-orders.csv")
+
+    let first = try Binary.run(["ingest", plan, orders, "--db", db, "--as-of", "2025-09-30", "--lang", "en"])
+    #expect(first.status == 0)
+    #expect(first.stdout.contains("added source 1: \(plan) (sirup-penyedia, as of 2025-09-30): 5 rows"))
+    #expect(
+      first.stdout.contains("added source 2: \(orders) (ekatalog-v6, as of 2025-09-30): 5 rows = 4 included"))
+
+    let again = try Binary.run(["ingest", orders, "--db", db, "--lang", "en"])
+    #expect(again.status == 0)
+    #expect(again.stdout == "unchanged: \(orders) is already source 2 (same SHA-256, as of 2025-09-30)\n")
+
+    // P3DN_DB names the ledger when --db does not.
+    let sources = try Binary.run(["sources", "--lang", "en"], environment: ["P3DN_DB": db])
+    #expect(sources.status == 0)
+    #expect(sources.stdout.split(separator: "\n").count == 3)
+    #expect(sources.stdout.contains("2\t2025-09-30\tekatalog-v6\trealization\t2025\t5\t4\t1\t0\t\(orders)"))
+
+    let check = try Binary.run(["db", "check", "--db", db, "--lang", "en"])
+    #expect((check.status, check.stdout) == (0, "ledger ok\n"))
+
+    let forget = try Binary.run(["forget", "2", "--db", db, "--lang", "en"])
+    #expect(forget.status == 0)
+    let missing = try Binary.run(["forget", "2", "--db", db, "--lang", "en"])
+    #expect(missing.status == 2)
+    #expect(missing.stdout == "")
+    #expect(missing.stderr.contains("there is no source 2"))
+
+    let badDate = try Binary.run(["ingest", orders, "--db", db, "--as-of", "30/09/2025", "--lang", "en"])
+    #expect(badDate.status == 2)
+    #expect(badDate.stderr.contains("is not a date yyyy-mm-dd"))
+  }
+}
