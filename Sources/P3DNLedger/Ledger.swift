@@ -37,13 +37,14 @@ public final class Ledger: Sendable {
 
   /// Ingests `inputs` (files or folders) in one transaction: a file already ingested (same
   /// SHA-256) is left as it is; any file that fails leaves the ledger as it was.
-  /// `asOf`: yyyy-mm-dd, else `today`.
+  /// `asOf`: yyyy-mm-dd for every file; else each file's newest snapshot date (ISB
+  /// `_event_date`), else its newest row date, else `today`.
   public func ingest(
     _ inputs: [String], plan: [String] = [], realization: [String] = [], policy: Policy,
     asOf: String?, today: String
   ) throws(LedgerError) -> [IngestOutcome] {
-    let date = asOf ?? today
-    guard Self.isDay(date) else { throw .badDate(date) }
+    if let asOf, !Self.isDay(asOf) { throw .badDate(asOf) }
+    guard Self.isDay(today) else { throw .badDate(today) }
     let files: [InputFile]
     do {
       files = try InputResolver.resolve(inputs: inputs, plan: plan, realization: realization)
@@ -64,7 +65,8 @@ public final class Ledger: Sendable {
             outcomes.append(.unchanged(existing))
             continue
           }
-          outcomes.append(.added(try Self.ingest(file, digest: digest, asOf: date, policy: policy, db: db)))
+          outcomes.append(
+            .added(try Self.ingest(file, digest: digest, asOf: asOf, today: today, policy: policy, db: db)))
         }
         return outcomes
       }
@@ -76,11 +78,11 @@ public final class Ledger: Sendable {
   }
 
   /// Reads one file into a new source and its rows.
-  private static func ingest(_ file: InputFile, digest: String, asOf: String, policy: Policy, db: Database)
-    throws -> SourceRecord
-  {
+  private static func ingest(
+    _ file: InputFile, digest: String, asOf: String?, today: String, policy: Policy, db: Database
+  ) throws -> SourceRecord {
     var source = SourceRecord(
-      id: nil, sha256: digest, path: file.path, profile: "", stage: nil, fiscalYear: nil, asOf: asOf,
+      id: nil, sha256: digest, path: file.path, profile: "", stage: nil, fiscalYear: nil, asOf: asOf ?? today,
       format: "", rows: 0, included: 0, excluded: 0, rejected: 0)
     try source.insert(db)
     guard let id = source.id else { throw LedgerError.database(path: file.path, reason: "no source id") }
@@ -104,6 +106,7 @@ public final class Ledger: Sendable {
     source.stage = input.stages.isEmpty ? nil : input.stages.map(\.rawValue).joined(separator: "+")
     source.fiscalYear = writer.candidateYears.count == 1 ? writer.candidateYears.first : nil
     source.format = input.format
+    source.asOf = asOf ?? writer.newestSnapshot ?? writer.newestDate ?? today
     source.rows = input.rows
     source.included = input.included
     source.excluded = input.excluded

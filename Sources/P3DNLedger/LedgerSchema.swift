@@ -41,6 +41,9 @@ enum LedgerSchema {
         table.column("opd_name", .text)
         table.column("stage", .text)
         table.column("fiscal_year", .integer)
+        // yyyy-mm-dd: the row's date, and the export's snapshot date (ISB `_event_date`).
+        table.column("date", .text)
+        table.column("snapshot_date", .text)
         table.column("amount_sen", .integer)
         table.column("amount_text", .text)
         // Known amounts of each metric; null: unknown (or not a candidate line).

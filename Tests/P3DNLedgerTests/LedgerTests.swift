@@ -72,6 +72,21 @@ struct LedgerTests {
     }
   }
 
+  @Test("as of: the export's snapshot date, else its newest row date, else today")
+  func asOf() throws {
+    let ledger = try Ledger(path: Self.database())
+    let shared = Self.root.deletingLastPathComponent().appendingPathComponent(
+      "shared/data/isb-kab-bandung-2025")
+    let outcomes = try ledger.ingest(
+      [shared.appendingPathComponent("SPSE-PencatatanNonTender_1057.csv").path],
+      realization: [Self.fixture("hand/realisasi-disdik.csv")], policy: try Self.policy(), asOf: nil,
+      today: "2026-01-01")
+    // 1057: every `_event_date` is 2025-10-10. The treasurer's sheet: 15/03/2022 and
+    // 12 Maret 2022, so 2022-03-15.
+    #expect(try ledger.sources().map(\.asOf) == ["2025-10-10", "2022-03-15"])
+    #expect(outcomes.count == 2)
+  }
+
   @Test("the same file twice changes nothing and says so")
   func twice() throws {
     let ledger = try Ledger(path: Self.database())

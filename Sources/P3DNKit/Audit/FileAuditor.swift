@@ -225,6 +225,13 @@ struct FileAuditor: Sendable {
     }
 
     let tracking = sink != nil
+    // For the ledger: the row's date and the export's own snapshot date.
+    let rowDateIndex = tracking ? columns[.date] : nil
+    let snapshotIndex = tracking ? header.index(ofAny: ["_event_date", "tgl_penarikan"]) : nil
+    func day(_ index: Int?) -> String? {
+      guard let index, let day = DateReader.parse(source.text(index)) else { return nil }
+      return day.isoText
+    }
     while true {
       let more: Bool
       do {
@@ -238,6 +245,10 @@ struct FileAuditor: Sendable {
       order += 1
       let line = source.line
       var record = RowRecord(line: line)
+      if tracking {
+        record.date = day(rowDateIndex)
+        record.snapshotDate = day(snapshotIndex)
+      }
       // An exclusion: counted, and recorded for the sink.
       func exclude(_ reason: ReasonCode) {
         result.reasons[reason, default: 0] += 1

@@ -22,6 +22,10 @@ public struct RowRecord: Sendable, Equatable {
   public var isBudget = false
   /// The RUP codes the row names (split, sorted, without duplicates).
   public var rupCodes: [String] = []
+  /// The row's date (its profile's date column), yyyy-mm-dd, when it holds a real date.
+  public var date: String? = nil
+  /// The date the export took the row as of (ISB `_event_date`), yyyy-mm-dd.
+  public var snapshotDate: String? = nil
 
   public init(line: Int) { self.line = line }
 }

@@ -5,6 +5,12 @@ public enum DateReader {
     public let year: Int
     public let month: Int
     public let day: Int
+
+    /// `2025-03-12`.
+    public var isoText: String {
+      func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+      return "\(year)-\(two(month))-\(two(day))"
+    }
   }
 
   private static let months: [String: Int] = [
