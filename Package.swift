@@ -39,7 +39,11 @@ let package = Package(
     // The ledger of monthly audits: SQLite through GRDB, apart from the core.
     .target(
       name: "P3DNLedger",
-      dependencies: ["P3DNKit", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "P3DNKit", .product(name: "GRDB", package: "GRDB.swift"),
+        // The row inserts bind their values with SQLite's own calls (docs/performance.md).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "p3dn",

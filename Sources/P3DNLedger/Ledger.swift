@@ -100,7 +100,7 @@ public final class Ledger: Sendable {
     } catch {
       throw LedgerError.input(error)
     }
-    if let failure = writer.failure { throw failure }
+    if let failure = writer.failure { throw LedgerError.database(path: file.path, reason: failure) }
     guard let input = report.inputs.first else { return source }
     source.profile = input.profile
     source.stage = input.stages.isEmpty ? nil : input.stages.map(\.rawValue).joined(separator: "+")

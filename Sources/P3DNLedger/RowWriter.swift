@@ -1,19 +1,26 @@
 import GRDB
+import GRDBSQLite
 import P3DNKit
 
 /// Writes the record of every row of one source, as the audit reads it, inside the
 /// ingest's transaction (one prepared statement; used on the writing thread only).
+///
+/// Values are bound with SQLite's own `sqlite3_bind_*` calls on GRDB's prepared statement:
+/// building GRDB's `StatementArguments` (an array of existentials per row) cost more than
+/// SQLite's insert itself (docs/performance.md).
 final class RowWriter: RowSink, @unchecked Sendable {
   private let statement: Statement
   private let sourceID: Int64
   private var position = 0
   /// The first error SQLite gave (the ingest fails with it).
-  private(set) var failure: (any Error)?
+  private(set) var failure: String?
   /// Fiscal years of the rows that passed every test but the year.
   private(set) var candidateYears: Set<Int> = []
   /// The newest snapshot date and the newest row date seen.
   private(set) var newestSnapshot: String?
   private(set) var newestDate: String?
+  /// `SQLITE_TRANSIENT`: SQLite copies bound text before the call returns.
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
   init(db: Database, sourceID: Int64) throws {
     self.sourceID = sourceID
@@ -32,24 +39,53 @@ final class RowWriter: RowSink, @unchecked Sendable {
     if record.reason == nil, let year = record.fiscalYear { candidateYears.insert(year) }
     if let date = record.snapshotDate, date > (newestSnapshot ?? "") { newestSnapshot = date }
     if let date = record.date, date > (newestDate ?? "") { newestDate = date }
-    let amount = record.amount.flatMap { Int64(exactly: $0.sen) }
-    let amountText = record.amount != nil && amount == nil ? record.amount?.decimalString : nil
-    let line = record.classification
-    let arguments: [(any DatabaseValueConvertible)?] = [
-      sourceID, Int64(position), Int64(record.line), record.reason?.rawValue, record.column,
-      record.message?.id, record.message?.en, record.opdCode, record.opdName, record.stage?.rawValue,
-      record.fiscalYear.map { Int64($0) }, record.date, record.snapshotDate, amount, amountText,
-      line?.pdn.flatMap { Int64(exactly: $0.sen) }, line?.umkk.flatMap { Int64(exactly: $0.sen) },
-      line?.local.flatMap { Int64(exactly: $0.sen) }, line?.pdnSource.code, line?.umkkSource.code,
-      line?.localSource.code, record.isBudget,
-      record.rupCodes.isEmpty ? nil : record.rupCodes.joined(separator: ";"),
-    ]
-    do {
-      try statement.execute(arguments: StatementArguments(arguments))
-    } catch {
-      failure = error
-    }
-  }
 
-  var count: Int { position }
+    let handle = statement.sqliteStatement
+    sqlite3_clear_bindings(handle)
+    var index: Int32 = 0
+    func integer(_ value: Int64?) {
+      index += 1
+      if let value { sqlite3_bind_int64(handle, index, value) }
+    }
+    func text(_ value: String?) {
+      index += 1
+      guard var value else { return }
+      value.withUTF8 { bytes in
+        _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+          sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), Self.transient)
+        }
+      }
+    }
+    func money(_ value: Money?) { integer(value.flatMap { Int64(exactly: $0.sen) }) }
+    let line = record.classification
+    let amount = record.amount.flatMap { Int64(exactly: $0.sen) }
+    integer(sourceID)
+    integer(Int64(position))
+    integer(Int64(record.line))
+    text(record.reason?.rawValue)
+    text(record.column)
+    text(record.message?.id)
+    text(record.message?.en)
+    text(record.opdCode)
+    text(record.opdName)
+    text(record.stage?.rawValue)
+    integer(record.fiscalYear.map { Int64($0) })
+    text(record.date)
+    text(record.snapshotDate)
+    integer(amount)
+    text(record.amount != nil && amount == nil ? record.amount?.decimalString : nil)
+    money(line?.pdn)
+    money(line?.umkk)
+    money(line?.local)
+    text(line?.pdnSource.code)
+    text(line?.umkkSource.code)
+    text(line?.localSource.code)
+    integer(record.isBudget ? 1 : 0)
+    text(record.rupCodes.isEmpty ? nil : record.rupCodes.joined(separator: ";"))
+    let code = sqlite3_step(handle)
+    if code != SQLITE_DONE {
+      failure = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+    }
+    sqlite3_reset(handle)
+  }
 }
