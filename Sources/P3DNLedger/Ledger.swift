@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import P3DNKit
 
@@ -91,12 +92,15 @@ public final class Ledger: Sendable {
       inputs: file.stage == nil ? [file.path] : [], planFiles: file.stage == .plan ? [file.path] : [],
       realizationFiles: file.stage == .realization ? [file.path] : [], policy: policy)
     request.threads = 1
+    request.linking = true
     request.requireSingleYear = false
     request.allowSeveralYears = true
     request.rowSink = { _ in writer }
     let report: AuditReport
+    let sums: [FileSums]
     do {
-      report = try AuditEngine.run(request)
+      sums = try AuditEngine.read(request).files
+      report = try AuditEngine.report(sums, request: request)
     } catch {
       throw LedgerError.input(error)
     }
@@ -111,8 +115,58 @@ public final class Ledger: Sendable {
     source.included = input.included
     source.excluded = input.excluded
     source.rejected = input.rejected
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    source.sums = String(decoding: try encoder.encode(sums.first), as: UTF8.self)
+    source.kind = sums.first?.kind ?? source.profile
+    source.scope = sums.first?.scope ?? ""
     try source.update(db)
     return source
+  }
+
+  /// The report as of `asOf` (yyyy-mm-dd; nil: the newest): of the exports of one kind
+  /// (profile and header), scope (KLPD codes) and fiscal year, the newest as of that date
+  /// counts (a new SIRUP or SPSE pull supersedes the previous one from its as-of date on);
+  /// hand-made sheets (`p3dn`, a mapping) all count. The request gives the policy, year, OPD filters and denominator.
+  public func report(_ request: AuditRequest, asOf: String?) throws(LedgerError) -> AuditReport {
+    if let asOf, !Self.isDay(asOf) { throw .badDate(asOf) }
+    let chosen = try current(asOf: asOf)
+    let decoder = JSONDecoder()
+    var files: [FileSums] = []
+    for source in chosen {
+      do {
+        files.append(try decoder.decode(FileSums.self, from: Data(source.sums.utf8)))
+      } catch {
+        throw .database(path: path, reason: "source \(source.id ?? 0): \(error)")
+      }
+    }
+    if files.isEmpty { throw .input(.noInputs) }
+    do {
+      return try AuditEngine.report(files, request: request)
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  /// The sources that count as of a date, in ingest order.
+  public func current(asOf: String?) throws(LedgerError) -> [SourceRecord] {
+    let all = try sources().filter { asOf == nil || $0.asOf <= (asOf ?? "") }
+    var newest: [String: SourceRecord] = [:]
+    var kept: [SourceRecord] = []
+    for source in all {
+      // Hand-made sheets do not supersede one another.
+      guard ProfileRegistry.named(source.profile) != nil, source.profile != Profile.canonical.name else {
+        kept.append(source)
+        continue
+      }
+      let key = "\(source.kind)|\(source.scope)|\(source.fiscalYear.map(String.init) ?? "")"
+      if let previous = newest[key], (previous.asOf, previous.id ?? 0) > (source.asOf, source.id ?? 0) {
+        continue
+      }
+      newest[key] = source
+    }
+    kept.append(contentsOf: newest.values)
+    return kept.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
   }
 
   /// Every source, oldest first.

@@ -12,6 +12,10 @@ enum LedgerSchema {
         table.column("sha256", .text).notNull().unique()
         table.column("path", .text).notNull()
         table.column("profile", .text).notNull()
+        // The export's kind (profile and header) and scope (its KLPD codes): a newer pull of
+        // the same kind, scope and fiscal year supersedes an older one from its as-of date.
+        table.column("kind", .text).notNull().defaults(to: "")
+        table.column("scope", .text).notNull().defaults(to: "")
         // `plan`, `realization`, `plan+realization` (a canonical sheet), or null (a budget).
         table.column("stage", .text)
         // The one fiscal year of its rows, or null (none, or several).
@@ -23,6 +27,9 @@ enum LedgerSchema {
         table.column("included", .integer).notNull()
         table.column("excluded", .integer).notNull()
         table.column("rejected", .integer).notNull()
+        // What reading it gave (counts, sums by year and OPD, rejected rows, warnings), as
+        // JSON: a report is made from it without reading rows or files again.
+        table.column("sums", .text).notNull().defaults(to: "")
       }
       // Every row of every source, included, excluded and rejected alike. Money is integer
       // sen; an amount beyond 64 bits is kept as decimal text in `amount_text`.

@@ -19,9 +19,14 @@ public struct SourceRecord: Equatable, Sendable, Codable, FetchableRecord, Mutab
   public var included: Int
   public var excluded: Int
   public var rejected: Int
+  /// The file's sums as JSON (``FileSums``).
+  var sums: String = ""
+  /// The export's kind (profile and header) and scope (its KLPD codes).
+  public var kind: String = ""
+  public var scope: String = ""
 
   enum CodingKeys: String, CodingKey {
-    case id, sha256, path, profile, stage, format, rows, included, excluded, rejected
+    case id, sha256, path, profile, stage, format, rows, included, excluded, rejected, sums, kind, scope
     case fiscalYear = "fiscal_year"
     case asOf = "as_of"
   }

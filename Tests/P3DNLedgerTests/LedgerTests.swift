@@ -87,6 +87,69 @@ struct LedgerTests {
     #expect(outcomes.count == 2)
   }
 
+  @Test(
+    "a report from the ledger equals the audit of the same files, in every format",
+    arguments: [
+      (["kukar-2022"], [String](), 2022),
+      (["hand/boundary-plan.csv"], ["hand/realisasi-disdik.csv"], 2022),
+      (
+        [
+          "hand/exports/sirup-penyedia-2025.csv", "hand/exports/struktur-anggaran-2025.csv",
+          "hand/exports/ekatalog-v6-orders.csv", "hand/exports/nontender-realisasi-pu.csv",
+          "hand/exports/sipd-realisasi-dinkes.csv",
+        ], [], 2025
+      ),
+    ])
+  func reportEqualsAudit(inputs: [String], realization: [String], year: Int) throws {
+    let paths = inputs.map(Self.fixture)
+    let realizationPaths = realization.map(Self.fixture)
+    let ledger = try Ledger(path: Self.database())
+    _ = try ledger.ingest(
+      paths, realization: realizationPaths, policy: try Self.policy(), asOf: nil, today: "2026-01-01")
+    var request = AuditRequest(
+      inputs: paths, realizationFiles: realizationPaths, policy: try Self.policy(), year: year)
+    request.threads = 1
+    let audit = try AuditEngine.run(request)
+    let fromLedger = try ledger.report(request, asOf: nil)
+    #expect(JSONRenderer(language: .en).render(fromLedger) == JSONRenderer(language: .en).render(audit))
+    #expect(TableRenderer(language: .id).render(fromLedger) == TableRenderer(language: .id).render(audit))
+    #expect(CSVRenderer().render(fromLedger) == CSVRenderer().render(audit))
+    #expect(
+      MarkdownRenderer(language: .en).render(fromLedger) == MarkdownRenderer(language: .en).render(audit))
+    // And with the budget denominator where there is a budget.
+    if inputs.contains(where: { $0.contains("struktur") }) {
+      request.denominator = .budget
+      #expect(
+        JSONRenderer(language: .en).render(try ledger.report(request, asOf: nil))
+          == JSONRenderer(language: .en).render(try AuditEngine.run(request)))
+    }
+  }
+
+  @Test("a newer pull of the same export supersedes the older one from its as-of date on")
+  func snapshots() throws {
+    let ledger = try Ledger(path: Self.database())
+    let policy = try Self.policy()
+    let september = Self.fixture("hand/exports/sirup-penyedia-2025.csv")
+    // October's pull: the same packages, one more.
+    let october = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "p3dn-oct-\(UUID().uuidString).csv")
+    try
+      (String(contentsOfFile: september, encoding: .utf8)
+      + "2025,1.03.0.00.0.00.03.0000,Dinas PU,1000,Aspal,400000,PDN,UKM\n").write(
+        to: october, atomically: true, encoding: .utf8)
+    _ = try ledger.ingest([september], policy: policy, asOf: "2025-09-30", today: "2026-01-01")
+    _ = try ledger.ingest([october.path], policy: policy, asOf: "2025-10-31", today: "2026-01-01")
+    let request = AuditRequest(inputs: [], policy: policy, year: 2025)
+    // Plan totals: September 12.100.000; October 12.500.000.
+    #expect(
+      try ledger.report(request, asOf: "2025-09-30").district.plan?.total == MoneySum(sen: 1_210_000_000))
+    #expect(
+      try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 1_250_000_000))
+    #expect(try ledger.report(request, asOf: nil).district.plan?.total == MoneySum(sen: 1_250_000_000))
+    #expect(try ledger.current(asOf: "2025-10-15").map(\.path) == [september])
+    #expect(throws: LedgerError.input(.noInputs)) { try ledger.report(request, asOf: "2025-01-01") }
+  }
+
   @Test("the same file twice changes nothing and says so")
   func twice() throws {
     let ledger = try Ledger(path: Self.database())

@@ -1,5 +1,5 @@
 /// Running sums of one metric.
-public struct MetricSums: Equatable, Sendable {
+public struct MetricSums: Equatable, Sendable, Codable {
   /// Sum of the known amounts.
   public var amount = MoneySum.zero
   /// Sum of the line amounts where the metric is unknown.
@@ -12,7 +12,7 @@ public struct MetricSums: Equatable, Sendable {
 }
 
 /// Running sums of the included lines of one group and stage.
-public struct StageSums: Equatable, Sendable {
+public struct StageSums: Equatable, Sendable, Codable {
   public var lines = 0
   public var total = MoneySum.zero
   public var pdn = MetricSums()
@@ -56,12 +56,43 @@ public struct StageSums: Equatable, Sendable {
 }
 
 /// Sums of one OPD (sub-units rolled up), and the names seen on its lines.
-struct OPDSums {
+struct OPDSums: Codable, Sendable {
   var plan: StageSums?
   var realization: StageSums?
   var extras = OPDExtras()
   /// Name → (lines carrying it, order first seen).
   var names: [String: (count: Int, first: Int)] = [:]
+
+  init() {}
+
+  private enum CodingKeys: String, CodingKey { case plan, realization, extras, names }
+
+  /// A name with its count and first order, as stored.
+  private struct NameSeen: Codable {
+    let name: String
+    let count: Int
+    let first: Int
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    plan = try container.decodeIfPresent(StageSums.self, forKey: .plan)
+    realization = try container.decodeIfPresent(StageSums.self, forKey: .realization)
+    extras = try container.decode(OPDExtras.self, forKey: .extras)
+    for seen in try container.decode([NameSeen].self, forKey: .names) {
+      names[seen.name] = (seen.count, seen.first)
+    }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(plan, forKey: .plan)
+    try container.encodeIfPresent(realization, forKey: .realization)
+    try container.encode(extras, forKey: .extras)
+    let seen = names.map { NameSeen(name: $0.key, count: $0.value.count, first: $0.value.first) }
+      .sorted { $0.name < $1.name }
+    try container.encode(seen, forKey: .names)
+  }
 
   subscript(stage: Stage) -> StageSums? {
     get { stage == .plan ? plan : realization }
@@ -108,7 +139,7 @@ struct OPDSums {
 }
 
 /// The included-candidate lines of one fiscal year (nil: lines without a year), by OPD.
-struct YearSums {
+struct YearSums: Codable, Sendable {
   var opds: [String: OPDSums] = [:]
   var tally = ClassificationTally()
 
@@ -121,7 +152,7 @@ struct YearSums {
 }
 
 /// A count of lines and their sum.
-public struct LineTotal: Equatable, Sendable {
+public struct LineTotal: Equatable, Sendable, Codable {
   public var lines = 0
   public var total = MoneySum.zero
 
@@ -144,7 +175,7 @@ public struct LineTotal: Equatable, Sendable {
 /// What an OPD's lines say besides the metric sums: its budget (profile
 /// `struktur-anggaran`), its swakelola lines (excluded, reported apart), and the RUP codes
 /// that link its plan and its realization.
-struct OPDExtras {
+struct OPDExtras: Codable, Sendable {
   /// Procurement budget rows (`belanja_pengadaan`).
   var budget: LineTotal? = nil
   /// Swakelola lines excluded under the policy, by stage.
@@ -195,7 +226,7 @@ enum RUPCodes {
 }
 
 /// How many included lines each source decided, per metric.
-public struct ClassificationTally: Equatable, Sendable {
+public struct ClassificationTally: Equatable, Sendable, Codable {
   static let sources = ClassificationSource.allCases.count
   /// Metric by metric (pdn, umkk, local), source by source.
   private var counts = [Int](repeating: 0, count: 3 * sources)

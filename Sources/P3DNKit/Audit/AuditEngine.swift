@@ -38,6 +38,10 @@ public struct AuditRequest: Sendable {
   /// Data of several fiscal years is not an error (the ledger keeps each row's year);
   /// the reported year is then the latest.
   public var allowSeveralYears = false
+  /// Whether to record RUP codes for plan ↔ realization links: nil decides from the
+  /// inputs (only when they can hold both stages); the ledger always does, since its
+  /// reports combine files read apart.
+  public var linking: Bool? = nil
 
   public init(
     inputs: [String], planFiles: [String] = [], realizationFiles: [String] = [],
@@ -59,6 +63,17 @@ public struct AuditRequest: Sendable {
 /// Runs an audit: read → classify → aggregate → check. Values in, a report out.
 public enum AuditEngine {
   public static func run(_ request: AuditRequest) throws(AuditError) -> AuditReport {
+    let (sums, vendors) = try read(request)
+    var report = try report(sums, request: request)
+    report.vendors = vendors.map(VendorListSummary.init)
+    return report
+  }
+
+  /// Reads every input into its sums (before a year and the OPD filters make a report of
+  /// them), with the vendor list it used.
+  public static func read(_ request: AuditRequest) throws(AuditError) -> (
+    files: [FileSums], vendors: VendorList?
+  ) {
     var forced: Profile? = nil
     if let name = request.profileName {
       guard let profile = ProfileRegistry.named(name) else {
@@ -84,12 +99,15 @@ public enum AuditEngine {
       try VendorListLoader.load(path: path, bufferSize: request.bufferSize)
     }
 
-    let linking = try bothStagesPossible(files, forced: forced, mapped: mapped, request: request)
+    var linking = true
+    if let forcedLinking = request.linking {
+      linking = forcedLinking
+    } else {
+      linking = try bothStagesPossible(files, forced: forced, mapped: mapped, request: request)
+    }
 
     request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
     var results: [FileResult] = []
-    var stagesWithInput: Set<Stage> = []
-    var sawBudget = false
     var remainingRejected = request.rejectedLimit
     for (index, file) in files.enumerated() {
       let opened = try InputOpener.open(
@@ -145,24 +163,30 @@ public enum AuditEngine {
       if opened.profile.kind == .budget {
         // A budget is a denominator, not spending of a stage.
         result.stagesSeen = []
-        sawBudget = true
+        result.isBudget = true
       } else if let stage = opened.profile.stage ?? file.stage {
         result.stagesSeen = [stage]
       }
-      stagesWithInput.formUnion(result.stagesSeen)
       results.append(result)
     }
+    return (results.map(FileSums.init), vendors)
+  }
 
-    if request.denominator == .budget && !sawBudget {
-      throw .noBudgetInput(files: files.map(\.path))
+  /// The report of files already read (by ``read(_:)``, or kept in the ledger), for the
+  /// request's year, OPD filters and denominator.
+  public static func report(_ files: [FileSums], request: AuditRequest) throws(AuditError) -> AuditReport {
+    // "First seen" orders carry the file's place in the audit: a file read on its own (the
+    // ledger) takes its place here.
+    let results = files.enumerated().map { index, file in file.result.placed(at: index) }
+    let stagesWithInput = results.reduce(into: Set<Stage>()) { $0.formUnion($1.stagesSeen) }
+    if request.denominator == .budget && !results.contains(where: \.isBudget) {
+      throw .noBudgetInput(files: results.map(\.path))
     }
     let year = try reportedYear(
       request.year, results, strict: request.requireSingleYear, latest: request.allowSeveralYears)
-    var report = ReportBuilder.build(
+    return ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
       opdFilters: request.opdFilters, denominator: request.denominator)
-    report.vendors = vendors.map(VendorListSummary.init)
-    return report
   }
 
   /// Whether the inputs may hold lines of both stages, so that plan and realization can be
@@ -212,4 +236,20 @@ public enum AuditEngine {
     }
     return year
   }
+}
+
+/// What reading one file gave: its counts and sums by fiscal year and OPD, before a report
+/// is made of them. The ledger keeps it, so a report needs no file read again.
+public struct FileSums: Codable, Sendable {
+  var result: FileResult
+
+  init(_ result: FileResult) { self.result = result }
+
+  public var path: String { result.path }
+  public var profile: String { result.profile }
+  public var sha256: String { result.sha256 }
+  /// The export's kind (its profile and header) and scope (the KLPD codes it names): a
+  /// newer pull of the same kind, scope and year supersedes an older one.
+  public var kind: String { result.profile + "|" + result.headerSignature }
+  public var scope: String { result.scopes.sorted().joined(separator: ",") }
 }

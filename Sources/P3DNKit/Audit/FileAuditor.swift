@@ -1,5 +1,5 @@
 /// What reading one input file produced.
-struct FileResult {
+struct FileResult: Codable, Sendable {
   var path: String
   var profile: String
   var stagesSeen: Set<Stage> = []
@@ -18,6 +18,28 @@ struct FileResult {
   var warnings = FileWarnings()
   /// The packages of its included lines (profiles with a `packageColumn`).
   var packages: Set<String> = []
+  /// A budget file (`struktur-anggaran`): no stage, a denominator.
+  var isBudget = false
+  /// The file's header, normalized and joined: two pulls of one dataset share it.
+  var headerSignature = ""
+  /// The KLPD codes (`kd_klpd`) its rows name, when a sink reads it (the ledger).
+  var scopes: Set<String> = []
+
+  /// The same result with its "first seen" orders for file `index` of an audit.
+  func placed(at index: Int) -> FileResult {
+    var copy = self
+    let rowMask = (1 << 48) - 1
+    for (year, sums) in years {
+      var placed = sums
+      for (code, opd) in sums.opds {
+        var names = opd.names
+        for (name, seen) in names { names[name] = (seen.count, index << 48 | (seen.first & rowMask)) }
+        placed.opds[code]?.names = names
+      }
+      copy.years[year] = placed
+    }
+    return copy
+  }
 
   /// Adds the result of a later part of the same file, whose lines are `lineOffset` after
   /// the ones it counted.
@@ -228,6 +250,8 @@ struct FileAuditor: Sendable {
     // For the ledger: the row's date and the export's own snapshot date.
     let rowDateIndex = tracking ? columns[.date] : nil
     let snapshotIndex = tracking ? header.index(ofAny: ["_event_date", "tgl_penarikan"]) : nil
+    let scopeIndex = tracking ? header.index(ofAny: ["kd_klpd"]) : nil
+    result.headerSignature = header.original.map(HeaderNames.normalize).joined(separator: ",")
     func day(_ index: Int?) -> String? {
       guard let index, let day = DateReader.parse(source.text(index)) else { return nil }
       return day.isoText
@@ -248,6 +272,10 @@ struct FileAuditor: Sendable {
       if tracking {
         record.date = day(rowDateIndex)
         record.snapshotDate = day(snapshotIndex)
+        if let scopeIndex {
+          let scope = source.text(scopeIndex)
+          if !scope.isEmpty { result.scopes.insert(scope) }
+        }
       }
       // An exclusion: counted, and recorded for the sink.
       func exclude(_ reason: ReasonCode) {

@@ -1,5 +1,5 @@
 /// A row that cannot be used, with where it is and why.
-public struct RejectedRow: Equatable, Sendable {
+public struct RejectedRow: Equatable, Sendable, Codable {
   public let path: String
   /// 1-based physical line where the row starts.
   public let line: Int

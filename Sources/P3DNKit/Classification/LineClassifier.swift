@@ -1,6 +1,6 @@
 /// Counts of the data problems that do not stop a line from counting (CONTRACT §4.2),
 /// reported per input file.
-public struct FileWarnings: Sendable, Equatable {
+public struct FileWarnings: Sendable, Equatable, Codable {
   /// Amounts with more than two decimals, rounded to the sen.
   public var roundedAmounts = 0
   /// Metric values outside [0, amount], clamped (per metric).

@@ -19,8 +19,23 @@ public struct Money: Hashable, Comparable, Sendable {
 }
 
 /// A 128-bit sum of sen: exact far beyond 2^63 sen.
-public struct MoneySum: Hashable, Comparable, Sendable {
+public struct MoneySum: Hashable, Comparable, Sendable, Codable {
   public var sen: Int128
+
+  /// Stored as the decimal text of its sen (128 bits do not fit a JSON number).
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let sen = Int128(text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "sen \(text)"))
+    }
+    self.sen = sen
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(String(sen))
+  }
 
   public init(sen: Int128 = 0) { self.sen = sen }
   public init(_ money: Money) { self.sen = money.sen }

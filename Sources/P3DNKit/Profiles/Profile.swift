@@ -137,7 +137,7 @@ public struct ExtraFlagWords: Sendable, Equatable {
 }
 
 /// Text in the two languages of the tool.
-public struct LocalizedText: Sendable, Equatable {
+public struct LocalizedText: Sendable, Equatable, Codable {
   public let id: String
   public let en: String
 
