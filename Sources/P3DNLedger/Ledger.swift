@@ -140,7 +140,7 @@ public final class Ledger: Sendable {
         throw .database(path: path, reason: "source \(source.id ?? 0): \(error)")
       }
     }
-    if files.isEmpty { throw .input(.noInputs) }
+    if files.isEmpty { throw .nothingAsOf(asOf) }
     do {
       return try AuditEngine.report(files, request: request)
     } catch {

@@ -12,6 +12,8 @@ public enum LedgerError: Error, Equatable, Sendable {
   case noSuchSource(id: Int64)
   /// An `--as-of` date that is not `yyyy-mm-dd`.
   case badDate(String)
+  /// No source counts as of the date (nil: the ledger is empty).
+  case nothingAsOf(String?)
   /// SQLite failed while writing (the database is left as it was).
   case database(path: String, reason: String)
 
@@ -37,6 +39,15 @@ public enum LedgerError: Error, Equatable, Sendable {
       return en
         ? "--as-of \"\(text)\" is not a date yyyy-mm-dd (e.g. 2025-09-30)."
         : "--as-of \"\(text)\" bukan tanggal yyyy-mm-dd (mis. 2025-09-30)."
+    case .nothingAsOf(let date):
+      if let date {
+        return en
+          ? "the ledger holds no source as of \(date); `p3dn sources` lists what it holds."
+          : "buku besar tidak memuat sumber per \(date); `p3dn sources` menampilkan isinya."
+      }
+      return en
+        ? "the ledger is empty; add exports with `p3dn ingest`."
+        : "buku besar kosong; tambahkan ekspor dengan `p3dn ingest`."
     case .database(let path, let reason):
       return en
         ? "\(path): writing the ledger failed (\(reason)); it is left as it was."

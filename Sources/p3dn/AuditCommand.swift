@@ -57,6 +57,16 @@ struct AuditCommand: ParsableCommand {
       progress?.stop()
       throw Failure.input(error)
     }
+    try ReportOutput.print(report, format: format, language: language, output: output, failOn: failOn)
+  }
+}
+
+/// Renders a report in the chosen format, writes it, and ends with exit 1 for
+/// `--fail-on breach` when a mandatory rule failed (`audit` and `report`).
+enum ReportOutput {
+  static func print(
+    _ report: AuditReport, format: OutputFormat, language: Language, output: String?, failOn: FailOn
+  ) throws {
     let text: String
     switch format {
     case .table:

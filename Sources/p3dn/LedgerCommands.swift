@@ -224,3 +224,107 @@ struct DatabaseCommand: ParsableCommand {
     }
   }
 }
+
+/// `p3dn report`: the audit's report, made from the ledger as of a date.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: Help.string(
+      "Laporan audit dari buku besar, per tanggal (tanpa membaca berkas lagi).",
+      "The audit report from the ledger, as of a date (no file read again).")
+  )
+
+  @Option(
+    name: .customLong("as-of"),
+    help: Help.text(
+      "Laporan per tanggal ini, yyyy-mm-dd (bawaan: sumber terbaru).",
+      "The report as of this date, yyyy-mm-dd (default: the newest sources)."))
+  var asOf: String?
+
+  @Option(
+    help: Help.text(
+      "Laporan per akhir bulan ini, YYYY-MM.", "The report as of the end of this month, YYYY-MM."))
+  var month: String?
+
+  @Option(
+    help: Help.text(
+      "Tahun anggaran yang dilaporkan (bawaan: satu-satunya tahun dalam data).",
+      "Fiscal year to report (default: the one year in the data)."))
+  var year: Int?
+
+  @Option(
+    help: Help.text(
+      "Batasi bagian per-OPD (kode awal atau bagian nama; boleh diulang).",
+      "Limit the per-OPD part (code prefix or part of the name; repeatable)."))
+  var opd: [String] = []
+
+  @Option(help: Help.text("Berkas kebijakan TOML.", "Policy file in TOML."))
+  var policy: String?
+
+  @Option(help: Help.text("Pembagi persentase: rup atau budget.", "Share denominator: rup or budget."))
+  var denominator: Denominator = .rup
+
+  @Option(help: Help.text("Format keluaran.", "Output format."))
+  var format: OutputFormat = .table
+
+  @Option(help: Help.text("Tulis laporan ke berkas ini.", "Write the report to this file."))
+  var output: String?
+
+  @Option(
+    name: .customLong("fail-on"),
+    help: Help.text(
+      "breach: keluar 1 bila aturan wajib gagal.", "breach: exit 1 when a mandatory rule fails."))
+  var failOn: FailOn = .never
+
+  @OptionGroup var ledgerOptions: LedgerOptions
+  @OptionGroup var languageOptions: LanguageOptions
+
+  func validate() throws {
+    if asOf != nil && month != nil {
+      throw ValidationError(
+        Help.string("Pilih --as-of atau --month, bukan keduanya.", "Give --as-of or --month, not both."))
+    }
+    if let month, MonthEnd.day(month) == nil {
+      throw ValidationError(
+        Help.string("--month harus YYYY-MM, mis. 2025-09.", "--month must be YYYY-MM, e.g. 2025-09."))
+    }
+  }
+
+  func run() throws {
+    let loaded: Policy
+    do {
+      if let policy {
+        loaded = try PolicyLoader.load(contentsOf: policy)
+      } else {
+        loaded = try PolicyLoader.builtIn()
+      }
+    } catch {
+      throw Failure.policy(error)
+    }
+    var request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: opd)
+    request.denominator = denominator
+    let report: AuditReport
+    do {
+      report = try ledgerOptions.open().report(request, asOf: asOf ?? month.flatMap(MonthEnd.day))
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as LedgerError {
+      throw Failure.ledger(error)
+    }
+    try ReportOutput.print(
+      report, format: format, language: languageOptions.language, output: output, failOn: failOn)
+  }
+}
+
+/// The last day of a month `YYYY-MM`, as yyyy-mm-dd.
+enum MonthEnd {
+  static func day(_ month: String) -> String? {
+    let parts = month.split(separator: "-")
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+      let number = Int(parts[1]), (1...12).contains(number)
+    else { return nil }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][number - 1]
+    return "\(parts[0])-\(parts[1])-\(days)"
+  }
+}

@@ -42,4 +42,26 @@ struct LedgerCommandTests {
     #expect(badDate.status == 2)
     #expect(badDate.stderr.contains("is not a date yyyy-mm-dd"))
   }
+
+  @Test("report from the ledger prints what audit prints; --month takes the month's end")
+  func report() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p3dn-db-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let db = folder.appendingPathComponent("ledger.sqlite").path
+    let demo = Support.fixture("kukar-2022")
+    #expect(try Binary.run(["ingest", demo, "--db", db, "--as-of", "2022-12-31"]).status == 0)
+    for format in ["json", "table", "csv", "markdown"] {
+      let audit = try Binary.run(["audit", demo, "--year", "2022", "--format", format])
+      let report = try Binary.run(["report", "--db", db, "--year", "2022", "--format", format])
+      #expect(report.status == 0)
+      #expect(report.stdout == audit.stdout, "\(format)")
+    }
+    // As of November nothing was ingested yet.
+    let early = try Binary.run(["report", "--db", db, "--month", "2022-11", "--lang", "en"])
+    #expect(early.status == 2)
+    #expect(early.stderr.contains("the ledger holds no source as of 2022-11-30"))
+    let bad = try Binary.run(["report", "--db", db, "--month", "2022-13"])
+    #expect(bad.status == 2)
+    #expect(bad.stdout == "")
+  }
 }

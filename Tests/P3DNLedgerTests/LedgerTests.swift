@@ -147,7 +147,7 @@ struct LedgerTests {
       try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 1_250_000_000))
     #expect(try ledger.report(request, asOf: nil).district.plan?.total == MoneySum(sen: 1_250_000_000))
     #expect(try ledger.current(asOf: "2025-10-15").map(\.path) == [september])
-    #expect(throws: LedgerError.input(.noInputs)) { try ledger.report(request, asOf: "2025-01-01") }
+    #expect(throws: LedgerError.nothingAsOf("2025-01-01")) { try ledger.report(request, asOf: "2025-01-01") }
   }
 
   @Test("the same file twice changes nothing and says so")
