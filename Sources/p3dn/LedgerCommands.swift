@@ -82,16 +82,7 @@ struct IngestCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOptions.language
-    let loaded: Policy
-    do {
-      if let policy {
-        loaded = try PolicyLoader.load(contentsOf: policy)
-      } else {
-        loaded = try PolicyLoader.builtIn()
-      }
-    } catch {
-      throw Failure.policy(error)
-    }
+    let loaded = try InputOptions.loadPolicy(policy)
     let ledger = try ledgerOptions.open()
     let outcomes: [IngestOutcome]
     do {
@@ -291,16 +282,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded: Policy
-    do {
-      if let policy {
-        loaded = try PolicyLoader.load(contentsOf: policy)
-      } else {
-        loaded = try PolicyLoader.builtIn()
-      }
-    } catch {
-      throw Failure.policy(error)
-    }
+    let loaded = try InputOptions.loadPolicy(policy)
     var request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: opd)
     request.denominator = denominator
     let report: AuditReport

@@ -116,10 +116,13 @@ struct InputOptions: ParsableArguments {
     }
   }
 
-  func loadPolicy() throws(Failure) -> Policy {
+  func loadPolicy() throws(Failure) -> Policy { try Self.loadPolicy(policy) }
+
+  /// The policy file at `path`, else the built-in `kukar-p3dn`.
+  static func loadPolicy(_ path: String?) throws(Failure) -> Policy {
     do {
-      guard let policy else { return try PolicyLoader.builtIn() }
-      return try PolicyLoader.load(contentsOf: policy)
+      guard let path else { return try PolicyLoader.builtIn() }
+      return try PolicyLoader.load(contentsOf: path)
     } catch {
       throw Failure.policy(error)
     }
