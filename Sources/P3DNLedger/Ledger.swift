@@ -148,6 +148,30 @@ public final class Ledger: Sendable {
     }
   }
 
+  /// Month by month from `from` to `to` (YYYY-MM; nil: the months of the first and the
+  /// last as-of date in the ledger), the report as of each month's end: the year-to-date
+  /// shares and checks. A month before any source has no report.
+  public func trend(_ request: AuditRequest, from: String?, to: String?) throws(LedgerError) -> TrendReport {
+    let all = try sources()
+    guard let first = all.map(\.asOf).min(), let last = all.map(\.asOf).max() else { throw .nothingAsOf(nil) }
+    let months = Months.range(from: from ?? Months.of(first), to: to ?? Months.of(last))
+    var reports: [TrendReport.Month] = []
+    var year = request.year
+    for month in months {
+      guard let end = Months.end(month) else { continue }
+      do {
+        var monthly = request
+        monthly.year = year
+        let report = try self.report(monthly, asOf: end)
+        year = year ?? report.fiscalYear
+        reports.append(TrendReport.Month(month: month, report: report))
+      } catch .nothingAsOf {
+        reports.append(TrendReport.Month(month: month, report: nil))
+      }
+    }
+    return TrendReport(fiscalYear: year ?? 0, months: reports)
+  }
+
   /// The sources that count as of a date, in ingest order.
   public func current(asOf: String?) throws(LedgerError) -> [SourceRecord] {
     let all = try sources().filter { asOf == nil || $0.asOf <= (asOf ?? "") }

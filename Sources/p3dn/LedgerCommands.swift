@@ -275,7 +275,7 @@ struct ReportCommand: ParsableCommand {
       throw ValidationError(
         Help.string("Pilih --as-of atau --month, bukan keduanya.", "Give --as-of or --month, not both."))
     }
-    if let month, MonthEnd.day(month) == nil {
+    if let month, Months.end(month) == nil {
       throw ValidationError(
         Help.string("--month harus YYYY-MM, mis. 2025-09.", "--month must be YYYY-MM, e.g. 2025-09."))
     }
@@ -287,7 +287,7 @@ struct ReportCommand: ParsableCommand {
     request.denominator = denominator
     let report: AuditReport
     do {
-      report = try ledgerOptions.open().report(request, asOf: asOf ?? month.flatMap(MonthEnd.day))
+      report = try ledgerOptions.open().report(request, asOf: asOf ?? month.flatMap(Months.end))
     } catch let failure as Failure {
       throw failure
     } catch let error as LedgerError {
@@ -298,15 +298,70 @@ struct ReportCommand: ParsableCommand {
   }
 }
 
-/// The last day of a month `YYYY-MM`, as yyyy-mm-dd.
-enum MonthEnd {
-  static func day(_ month: String) -> String? {
-    let parts = month.split(separator: "-")
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
-      let number = Int(parts[1]), (1...12).contains(number)
-    else { return nil }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][number - 1]
-    return "\(parts[0])-\(parts[1])-\(days)"
+/// `p3dn trend`: month by month, the year-to-date shares and checks from the ledger.
+struct TrendCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trend",
+    abstract: Help.string(
+      "Tren bulanan dari buku besar: pangsa kumulatif dan status pemeriksaan per akhir bulan.",
+      "Month-by-month trend from the ledger: year-to-date shares and check statuses at each month's end.")
+  )
+
+  @Option(help: Help.text("Bulan pertama, YYYY-MM.", "The first month, YYYY-MM."))
+  var from: String?
+
+  @Option(help: Help.text("Bulan terakhir, YYYY-MM.", "The last month, YYYY-MM."))
+  var to: String?
+
+  @Option(help: Help.text("Tahun anggaran.", "Fiscal year."))
+  var year: Int?
+
+  @Option(
+    help: Help.text(
+      "OPD yang ditampilkan selain kabupaten (kode awal atau bagian nama; boleh diulang).",
+      "OPDs shown besides the district (code prefix or part of the name; repeatable)."))
+  var opd: [String] = []
+
+  @Option(help: Help.text("Berkas kebijakan TOML.", "Policy file in TOML."))
+  var policy: String?
+
+  @Option(help: Help.text("Format keluaran.", "Output format."))
+  var format: OutputFormat = .table
+
+  @Option(help: Help.text("Tulis ke berkas ini.", "Write to this file."))
+  var output: String?
+
+  @OptionGroup var ledgerOptions: LedgerOptions
+  @OptionGroup var languageOptions: LanguageOptions
+
+  func validate() throws {
+    for month in [from, to].compactMap({ $0 }) where Months.end(month) == nil {
+      throw ValidationError(
+        Help.string("--from/--to harus YYYY-MM, mis. 2025-06.", "--from/--to must be YYYY-MM, e.g. 2025-06."))
+    }
+  }
+
+  func run() throws {
+    let loaded = try InputOptions.loadPolicy(policy)
+    // Without --opd the trend is the district's alone.
+    let request = AuditRequest(
+      inputs: [], policy: loaded, year: year, opdFilters: opd.isEmpty ? ["\u{0}"] : opd)
+    let trend: TrendReport
+    do {
+      trend = try ledgerOptions.open().trend(request, from: from, to: to)
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as LedgerError {
+      throw Failure.ledger(error)
+    }
+    let renderer = TrendRenderer(language: languageOptions.language)
+    let text: String
+    switch format {
+    case .table: text = renderer.table(trend, markdown: false)
+    case .markdown: text = renderer.table(trend, markdown: true)
+    case .json: text = renderer.json(trend)
+    case .csv: text = renderer.csv(trend)
+    }
+    try Output.write(text, to: output)
   }
 }

@@ -43,7 +43,7 @@ struct P3DN: ParsableCommand {
     version: version,
     subcommands: [
       AuditCommand.self, ValidateCommand.self, ProfilesCommand.self, PolicyCommand.self, IngestCommand.self,
-      ReportCommand.self, SourcesCommand.self, ForgetCommand.self, DatabaseCommand.self,
+      ReportCommand.self, TrendCommand.self, SourcesCommand.self, ForgetCommand.self, DatabaseCommand.self,
     ]
   )
 

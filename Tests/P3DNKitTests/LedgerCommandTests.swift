@@ -60,6 +60,14 @@ struct LedgerCommandTests {
     let early = try Binary.run(["report", "--db", db, "--month", "2022-11", "--lang", "en"])
     #expect(early.status == 2)
     #expect(early.stderr.contains("the ledger holds no source as of 2022-11-30"))
+    let trend = try Binary.run([
+      "trend", "--db", db, "--year", "2022", "--from", "2022-11", "--to", "2022-12", "--lang", "en",
+    ])
+    #expect(trend.status == 0)
+    #expect(trend.stdout.contains("2022-11            (no data yet)"))
+    #expect(trend.stdout.contains("2022-12  DISTRICT  Kabupaten Kutai Kartanegara  plan"))
+    let trendJSON = try Binary.run(["trend", "--db", db, "--year", "2022", "--format", "json"])
+    #expect(trendJSON.stdout.contains("\"schema\": \"p3dn.trend.v1\""))
     let bad = try Binary.run(["report", "--db", db, "--month", "2022-13"])
     #expect(bad.status == 2)
     #expect(bad.stdout == "")

@@ -148,6 +148,22 @@ struct LedgerTests {
     #expect(try ledger.report(request, asOf: nil).district.plan?.total == MoneySum(sen: 1_250_000_000))
     #expect(try ledger.current(asOf: "2025-10-15").map(\.path) == [september])
     #expect(throws: LedgerError.nothingAsOf("2025-01-01")) { try ledger.report(request, asOf: "2025-01-01") }
+    // The trend, August to October: no data yet, then September's pull, then October's.
+    // UMK-K of the plan: 7.100.000 / 12.100.000 = 58.68%, then 7.500.000 / 12.500.000 = 60%.
+    let trend = try ledger.trend(request, from: "2025-08", to: "2025-10")
+    #expect(trend.fiscalYear == 2025)
+    #expect(trend.months.map(\.month) == ["2025-08", "2025-09", "2025-10"])
+    #expect(trend.months[0].report == nil)
+    #expect(
+      trend.months.map { $0.report?.district.plan?.umkk.share?.fixed(separator: ".") } == [
+        nil, "58.68", "60.00",
+      ])
+    let json = TrendRenderer(language: .en).json(trend)
+    #expect(json.contains("\"schema\": \"p3dn.trend.v1\""))
+    let csv = TrendRenderer(language: .en).csv(trend)
+    #expect(
+      csv.contains(
+        "2025-10,,Kabupaten Kutai Kartanegara,plan,6,12500000.00,100,60,0,inpres-2-2022/umkk-40,pass"))
   }
 
   @Test("the same file twice changes nothing and says so")
