@@ -233,13 +233,16 @@ public final class Ledger: Sendable {
         }
         let rejections = ReasonCode.allCases.filter(\.isRejection).map { "'\($0.rawValue)'" }.joined(
           separator: ",")
+        // One pass over the rows (they are kept in reading order, without an index).
         let rows = try Row.fetchAll(
           db,
           sql: """
             SELECT s.id, s.path, s.rows, s.rejected, s.included + s.excluded + s.rejected AS buckets,
-              (SELECT COUNT(*) FROM row r WHERE r.source_id = s.id) AS stored,
-              (SELECT COUNT(*) FROM row r WHERE r.source_id = s.id AND r.reason IN (\(rejections))) AS refused
-            FROM source s ORDER BY s.id
+              COALESCE(c.stored, 0) AS stored, COALESCE(c.refused, 0) AS refused
+            FROM source s LEFT JOIN (
+              SELECT source_id, COUNT(*) AS stored, SUM(reason IN (\(rejections))) AS refused
+              FROM row GROUP BY source_id) c ON c.source_id = s.id
+            ORDER BY s.id
             """)
         for row in rows {
           let id: Int64 = row["id"]

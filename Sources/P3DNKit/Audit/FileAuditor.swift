@@ -252,9 +252,17 @@ struct FileAuditor: Sendable {
     let snapshotIndex = tracking ? header.index(ofAny: ["_event_date", "tgl_penarikan"]) : nil
     let scopeIndex = tracking ? header.index(ofAny: ["kd_klpd"]) : nil
     result.headerSignature = header.original.map(HeaderNames.normalize).joined(separator: ",")
+    // For the ledger: each distinct OPD name cell decoded once.
+    var nameCells = ByteCache<String>(limit: 1 << 16)
+    // Distinct date cells are few: each is read once.
+    var days = ByteCache<String?>(limit: 1 << 16)
     func day(_ index: Int?) -> String? {
-      guard let index, let day = DateReader.parse(source.text(index)) else { return nil }
-      return day.isoText
+      guard let index else { return nil }
+      let cell = ByteText.trimmed(source.cell(index))
+      if cell.isEmpty { return nil }
+      return days.value(for: cell) { bytes in
+        DateReader.parse(TextDecoding.decode(bytes, as: encoding))?.isoText
+      }
     }
     while true {
       let more: Bool
@@ -339,7 +347,10 @@ struct FileAuditor: Sendable {
 
       if tracking {
         record.opdCode = code.slot >= 0 ? slotCodes[code.slot] : nil
-        if nameIndex >= 0 { record.opdName = source.text(nameIndex) }
+        if nameIndex >= 0 {
+          let cell = ByteText.trimmed(source.cell(nameIndex))
+          record.opdName = nameCells.value(for: cell) { TextDecoding.decode($0, as: encoding) }
+        }
       }
       let stage: Stage
       if let fixedStage {
