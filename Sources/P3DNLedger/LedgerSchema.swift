@@ -10,6 +10,8 @@ enum LedgerSchema {
       try db.create(table: "source") { table in
         table.autoIncrementedPrimaryKey("id")
         table.column("sha256", .text).notNull().unique()
+        // Bytes: only a file of a size already in the ledger can be one already ingested.
+        table.column("size", .integer).notNull().defaults(to: 0)
         table.column("path", .text).notNull()
         table.column("profile", .text).notNull()
         // The export's kind (profile and header) and scope (its KLPD codes): a newer pull of

@@ -41,15 +41,18 @@ final class RowWriter: RowSink, @unchecked Sendable {
     if let date = record.date, date > (newestDate ?? "") { newestDate = date }
 
     let handle = statement.sqliteStatement
-    sqlite3_clear_bindings(handle)
+    // Every parameter is bound on every row (a value or NULL): no clearing between rows.
     var index: Int32 = 0
     func integer(_ value: Int64?) {
       index += 1
-      if let value { sqlite3_bind_int64(handle, index, value) }
+      if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
     func text(_ value: String?) {
       index += 1
-      guard var value else { return }
+      guard var value else {
+        sqlite3_bind_null(handle, index)
+        return
+      }
       value.withUTF8 { bytes in
         _ = bytes.withMemoryRebound(to: CChar.self) { chars in
           sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), Self.transient)

@@ -6,6 +6,7 @@ public struct SourceRecord: Equatable, Sendable, Codable, FetchableRecord, Mutab
 
   public var id: Int64?
   public var sha256: String
+  public var size: Int = 0
   public var path: String
   public var profile: String
   /// `plan`, `realization`, `plan+realization`, or nil (a budget).
@@ -26,7 +27,7 @@ public struct SourceRecord: Equatable, Sendable, Codable, FetchableRecord, Mutab
   public var scope: String = ""
 
   enum CodingKeys: String, CodingKey {
-    case id, sha256, path, profile, stage, format, rows, included, excluded, rejected, sums, kind, scope
+    case id, sha256, size, path, profile, stage, format, rows, included, excluded, rejected, sums, kind, scope
     case fiscalYear = "fiscal_year"
     case asOf = "as_of"
   }

@@ -247,4 +247,7 @@ public enum FileDigest {
   public static func sha256(of path: String) throws(ReadError) -> String {
     try HashBox.digest(of: path, bufferSize: 1 << 20)
   }
+
+  /// The size of a file in bytes (0 when it cannot be read).
+  public static func size(of path: String) -> Int { InputResolver.size(of: path) }
 }
