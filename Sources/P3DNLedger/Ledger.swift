@@ -160,8 +160,11 @@ public final class Ledger: Sendable {
 
   /// Month by month from `from` to `to` (YYYY-MM; nil: the months of the first and the
   /// last as-of date in the ledger), the report as of each month's end: the year-to-date
-  /// shares and checks. A month before any source has no report.
-  public func trend(_ request: AuditRequest, from: String?, to: String?) throws(LedgerError) -> TrendReport {
+  /// shares and checks. A month before any source has no report. `showsOPDs`: the OPDs
+  /// the request's filters keep are shown besides the district.
+  public func trend(_ request: AuditRequest, from: String?, to: String?, showsOPDs: Bool = true)
+    throws(LedgerError) -> TrendReport
+  {
     let all = try sources()
     guard let first = all.map(\.asOf).min(), let last = all.map(\.asOf).max() else { throw .nothingAsOf(nil) }
     let months = Months.range(from: from ?? Months.of(first), to: to ?? Months.of(last))
@@ -179,7 +182,7 @@ public final class Ledger: Sendable {
         reports.append(TrendReport.Month(month: month, report: nil))
       }
     }
-    return TrendReport(fiscalYear: year ?? 0, months: reports)
+    return TrendReport(fiscalYear: year ?? 0, months: reports, showsOPDs: showsOPDs)
   }
 
   /// The sources that count as of a date, in ingest order.
@@ -285,8 +288,11 @@ public final class Ledger: Sendable {
     return DateReader.parse(text) != nil
   }
 
+  /// SQLite's message, or the error's description cut to a readable length (a decoding
+  /// error quotes the whole row).
   static func describe(_ error: any Error) -> String {
     if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-    return "\(error)"
+    let text = "\(error)"
+    return text.count > 200 ? String(text.prefix(200)) + "…" : text
   }
 }

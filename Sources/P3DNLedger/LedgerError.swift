@@ -14,7 +14,7 @@ public enum LedgerError: Error, Equatable, Sendable {
   case badDate(String)
   /// No source counts as of the date (nil: the ledger is empty).
   case nothingAsOf(String?)
-  /// SQLite failed while writing (the database is left as it was).
+  /// SQLite failed while reading or writing (a write leaves the database as it was).
   case database(path: String, reason: String)
 
   public func message(_ language: Language) -> String {
@@ -50,8 +50,8 @@ public enum LedgerError: Error, Equatable, Sendable {
         : "buku besar kosong; tambahkan ekspor dengan `p3dn ingest`."
     case .database(let path, let reason):
       return en
-        ? "\(path): writing the ledger failed (\(reason)); it is left as it was."
-        : "\(path): menulis buku besar gagal (\(reason)); isinya tetap seperti semula."
+        ? "\(path): the ledger could not be read or written (\(reason)); nothing in it was changed."
+        : "\(path): buku besar tidak dapat dibaca atau ditulis (\(reason)); isinya tidak berubah."
     }
   }
 }

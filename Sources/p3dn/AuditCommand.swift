@@ -12,7 +12,34 @@ struct AuditCommand: ParsableCommand {
   )
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var reportOptions: ReportOptions
+  @OptionGroup var languageOptions: LanguageOptions
 
+  func validate() throws {
+    try input.validateInputs()
+  }
+
+  func run() throws {
+    let language = languageOptions.language
+    let policy = try input.loadPolicy()
+    let report: AuditReport
+    var request = input.request(policy: policy, opdFilters: reportOptions.opd)
+    let progress = ProgressDisplay.start(language: language)
+    request.progress = progress?.counter
+    do {
+      report = try AuditEngine.run(request)
+      progress?.stop()
+    } catch {
+      progress?.stop()
+      throw Failure.input(error)
+    }
+    try reportOptions.print(report, language: language)
+  }
+}
+
+/// What a report shows and where it goes (`audit` and `report`): the OPD filters, the
+/// format, the output file, and when to exit 1.
+struct ReportOptions: ParsableArguments {
   @Option(
     help: Help.text(
       "Batasi bagian per-OPD ke OPD yang kodenya diawali CODE atau namanya memuat NAME (boleh diulang).",
@@ -27,8 +54,6 @@ struct AuditCommand: ParsableCommand {
       "Tulis laporan ke berkas ini, bukan ke stdout.", "Write the report to this file instead of stdout."))
   var output: String?
 
-  @OptionGroup var languageOptions: LanguageOptions
-
   @Option(
     name: .customLong("fail-on"),
     help: Help.text(
@@ -37,36 +62,14 @@ struct AuditCommand: ParsableCommand {
   var failOn: FailOn = .never
 
   func validate() throws {
-    try input.validateInputs()
     if opd.contains(where: { $0.trimmingCharacters(in: " ").isEmpty }) {
       throw ValidationError(Help.string("--opd tidak boleh kosong.", "--opd must not be empty."))
     }
   }
 
-  func run() throws {
-    let language = languageOptions.language
-    let policy = try input.loadPolicy()
-    let report: AuditReport
-    var request = input.request(policy: policy, opdFilters: opd)
-    let progress = ProgressDisplay.start(language: language)
-    request.progress = progress?.counter
-    do {
-      report = try AuditEngine.run(request)
-      progress?.stop()
-    } catch {
-      progress?.stop()
-      throw Failure.input(error)
-    }
-    try ReportOutput.print(report, format: format, language: language, output: output, failOn: failOn)
-  }
-}
-
-/// Renders a report in the chosen format, writes it, and ends with exit 1 for
-/// `--fail-on breach` when a mandatory rule failed (`audit` and `report`).
-enum ReportOutput {
-  static func print(
-    _ report: AuditReport, format: OutputFormat, language: Language, output: String?, failOn: FailOn
-  ) throws {
+  /// Renders the report in the chosen format, writes it, and ends with exit 1 for
+  /// `--fail-on breach` when a mandatory rule failed.
+  func print(_ report: AuditReport, language: Language) throws {
     let text: String
     switch format {
     case .table:

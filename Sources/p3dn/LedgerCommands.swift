@@ -243,30 +243,13 @@ struct ReportCommand: ParsableCommand {
       "Fiscal year to report (default: the one year in the data)."))
   var year: Int?
 
-  @Option(
-    help: Help.text(
-      "Batasi bagian per-OPD (kode awal atau bagian nama; boleh diulang).",
-      "Limit the per-OPD part (code prefix or part of the name; repeatable)."))
-  var opd: [String] = []
-
   @Option(help: Help.text("Berkas kebijakan TOML.", "Policy file in TOML."))
   var policy: String?
 
   @Option(help: Help.text("Pembagi persentase: rup atau budget.", "Share denominator: rup or budget."))
   var denominator: Denominator = .rup
 
-  @Option(help: Help.text("Format keluaran.", "Output format."))
-  var format: OutputFormat = .table
-
-  @Option(help: Help.text("Tulis laporan ke berkas ini.", "Write the report to this file."))
-  var output: String?
-
-  @Option(
-    name: .customLong("fail-on"),
-    help: Help.text(
-      "breach: keluar 1 bila aturan wajib gagal.", "breach: exit 1 when a mandatory rule fails."))
-  var failOn: FailOn = .never
-
+  @OptionGroup var reportOptions: ReportOptions
   @OptionGroup var ledgerOptions: LedgerOptions
   @OptionGroup var languageOptions: LanguageOptions
 
@@ -283,7 +266,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try InputOptions.loadPolicy(policy)
-    var request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: opd)
+    var request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: reportOptions.opd)
     request.denominator = denominator
     let report: AuditReport
     do {
@@ -293,8 +276,7 @@ struct ReportCommand: ParsableCommand {
     } catch let error as LedgerError {
       throw Failure.ledger(error)
     }
-    try ReportOutput.print(
-      report, format: format, language: languageOptions.language, output: output, failOn: failOn)
+    try reportOptions.print(report, language: languageOptions.language)
   }
 }
 
@@ -343,12 +325,11 @@ struct TrendCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try InputOptions.loadPolicy(policy)
-    // Without --opd the trend is the district's alone.
-    let request = AuditRequest(
-      inputs: [], policy: loaded, year: year, opdFilters: opd.isEmpty ? ["\u{0}"] : opd)
+    let request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: opd)
     let trend: TrendReport
     do {
-      trend = try ledgerOptions.open().trend(request, from: from, to: to)
+      // Without --opd the trend is the district's alone.
+      trend = try ledgerOptions.open().trend(request, from: from, to: to, showsOPDs: !opd.isEmpty)
     } catch let failure as Failure {
       throw failure
     } catch let error as LedgerError {

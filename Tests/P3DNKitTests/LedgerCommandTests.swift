@@ -66,6 +66,13 @@ struct LedgerCommandTests {
     #expect(trend.status == 0)
     #expect(trend.stdout.contains("2022-11            (no data yet)"))
     #expect(trend.stdout.contains("2022-12  DISTRICT  Kabupaten Kutai Kartanegara  plan"))
+    // Without --opd the trend is the district's alone; with it, the OPD's rows follow.
+    #expect(!trend.stdout.contains("1.02.0.00.0.00.02.0000"))
+    let oneOPD = try Binary.run([
+      "trend", "--db", db, "--year", "2022", "--from", "2022-12", "--to", "2022-12", "--opd", "1.02",
+      "--lang", "en",
+    ])
+    #expect(oneOPD.stdout.contains("2022-12  1.02.0.00.0.00.02.0000"))
     let trendJSON = try Binary.run(["trend", "--db", db, "--year", "2022", "--format", "json"])
     #expect(trendJSON.stdout.contains("\"schema\": \"p3dn.trend.v1\""))
     let bad = try Binary.run(["report", "--db", db, "--month", "2022-13"])

@@ -191,11 +191,6 @@ struct OPDExtras: Codable, Sendable {
   /// RUP codes realized by a payment counted under another of its package's codes.
   var alsoRealized: Set<String> = []
 
-  var isEmpty: Bool {
-    budget == nil && swakelolaPlan.lines == 0 && swakelolaRealization.lines == 0 && planned.isEmpty
-      && realized.isEmpty && realizedWithoutCode.lines == 0
-  }
-
   mutating func merge(_ other: OPDExtras) {
     if let budget = other.budget {
       var merged = self.budget ?? LineTotal()
@@ -218,7 +213,7 @@ enum RUPCodes {
     var codes: [String] = []
     for part in text.split(whereSeparator: { $0 == ";" || $0 == "," }) {
       let code = String(part).trimmingWhitespace()
-      if code.isEmpty || ["null", "-", "nan"].contains(code.lowercased()) { continue }
+      if AmountParser.isMissingWord(code) { continue }
       if seen.insert(code).inserted { codes.append(code) }
     }
     return codes.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
@@ -251,5 +246,4 @@ public struct ClassificationTally: Equatable, Sendable, Codable {
     }
   }
 
-  public var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
 }

@@ -87,9 +87,8 @@ public struct VendorList: Sendable {
   /// An empty code, a missing word, or only zeros (`0`: e-Katalog's "no SIKaP code"):
   /// not a vendor's code.
   public static func isPlaceholderCode(_ code: String) -> Bool {
-    let trimmed = code.trimmingWhitespace()
-    if trimmed.isEmpty || ["-", "null", "nan"].contains(trimmed.lowercased()) { return true }
-    return trimmed.unicodeScalars.allSatisfy { $0 == "0" }
+    if AmountParser.isMissingWord(code) { return true }
+    return code.trimmingWhitespace().unicodeScalars.allSatisfy { $0 == "0" }
   }
 
   /// The 16-digit form of an NPWP: its digits, a 15-digit NPWP with a leading 0; nil when

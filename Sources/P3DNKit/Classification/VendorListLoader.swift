@@ -67,8 +67,7 @@ public enum VendorListLoader {
       isKoperasi = true
       if umk == .unrecognized { umk = .empty }
     }
-    let trimmed = region.trimmingWhitespace()
-    let missing = trimmed.isEmpty || ["-", "null", "nan"].contains(trimmed.lowercased())
-    return VendorEntry(umk: umk, koperasi: isKoperasi, region: missing ? nil : trimmed)
+    let missing = AmountParser.isMissingWord(region)
+    return VendorEntry(umk: umk, koperasi: isKoperasi, region: missing ? nil : region.trimmingWhitespace())
   }
 }

@@ -122,6 +122,12 @@ public enum AmountParser {
     byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xA0
   }
 
+  /// Whether a cell's text counts as absent: empty (after trimming), `null`, `-`, `NaN`.
+  static func isMissingWord(_ text: String) -> Bool {
+    var text = text.trimmingWhitespace()
+    return text.withUTF8 { isMissingWord($0) }
+  }
+
   /// Whether an amount-like cell counts as absent: empty, `null`, `-`, `NaN`.
   static func isMissingWord(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     switch text.count {

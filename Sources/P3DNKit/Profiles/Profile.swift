@@ -132,8 +132,6 @@ public struct ExtraFlagWords: Sendable, Equatable {
     self.yes = Set(yes.map(FlagWords.normalize))
     self.no = Set(no.map(FlagWords.normalize))
   }
-
-  public var isEmpty: Bool { yes.isEmpty && no.isEmpty }
 }
 
 /// Text in the two languages of the tool.

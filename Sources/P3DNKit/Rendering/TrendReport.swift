@@ -14,10 +14,18 @@ public struct TrendReport: Sendable {
 
   public let fiscalYear: Int
   public let months: [Month]
+  /// Whether the OPDs of each month's report are shown besides the district.
+  public let showsOPDs: Bool
 
-  public init(fiscalYear: Int, months: [Month]) {
+  public init(fiscalYear: Int, months: [Month], showsOPDs: Bool = true) {
     self.fiscalYear = fiscalYear
     self.months = months
+    self.showsOPDs = showsOPDs
+  }
+
+  /// The groups shown for one month's report: the district, then the OPDs.
+  func groups(_ report: AuditReport) -> [GroupReport] {
+    [report.district] + (showsOPDs ? report.opds : [])
   }
 }
 
@@ -42,7 +50,7 @@ public struct TrendRenderer: Sendable {
     var lines: [Line] = []
     for month in trend.months {
       guard let report = month.report else { continue }
-      for group in [report.district] + report.opds {
+      for group in trend.groups(report) {
         for stage in report.stages {
           lines.append(
             Line(
@@ -62,7 +70,7 @@ public struct TrendRenderer: Sendable {
         members.append(("groups", .array([])))
         return .object(members)
       }
-      let groups: [JSONValue] = ([report.district] + report.opds).map { group in
+      let groups: [JSONValue] = trend.groups(report).map { group in
         var stages: [(String, JSONValue)] = []
         for stage in report.stages {
           let figures = group[stage]
