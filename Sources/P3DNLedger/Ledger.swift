@@ -46,35 +46,37 @@ public final class Ledger: Sendable {
     _ inputs: [String], plan: [String] = [], realization: [String] = [], policy: Policy,
     asOf: String?, today: String
   ) throws(LedgerError) -> [IngestOutcome] {
+    try ingest(
+      AuditRequest(inputs: inputs, planFiles: plan, realizationFiles: realization, policy: policy),
+      asOf: asOf,
+      today: today)
+  }
+
+  /// Ingests the inputs of `request` (its files and folders, plan and realization files),
+  /// read as the request says (policy, profile, vendor list, mapping, sheet), as
+  /// ``ingest(_:plan:realization:policy:asOf:today:)`` does.
+  public func ingest(_ request: AuditRequest, asOf: String?, today: String) throws(LedgerError)
+    -> [IngestOutcome]
+  {
     if let asOf, !Self.isDay(asOf) { throw .badDate(asOf) }
     guard Self.isDay(today) else { throw .badDate(today) }
     let files: [InputFile]
     do {
-      files = try InputResolver.resolve(inputs: inputs, plan: plan, realization: realization)
+      files = try AuditEngine.inputFiles(request)
     } catch {
       throw .input(error)
     }
     do {
-      return try pool.write { db in
+      return try pool.writeWithoutTransaction { db in
+        // The rows' reference to their source holds by construction (both are written in
+        // this transaction, and `db check` verifies it): without the check per row a
+        // multi-row insert needs no statement journal (docs/performance.md).
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
         var outcomes: [IngestOutcome] = []
-        for file in files {
-          // A file already ingested has the size of one in the ledger: only then is its
-          // digest taken before reading it (else the read itself gives it).
-          let size = FileDigest.size(of: file.path)
-          if try SourceRecord.filter(Column("size") == size).fetchCount(db) > 0 {
-            let digest: String
-            do {
-              digest = try FileDigest.sha256(of: file.path)
-            } catch let error as ReadError {
-              throw LedgerError.input(.read(error))
-            }
-            if let existing = try SourceRecord.filter(Column("sha256") == digest).fetchOne(db) {
-              outcomes.append(.unchanged(existing))
-              continue
-            }
-          }
-          outcomes.append(
-            .added(try Self.ingest(file, size: size, asOf: asOf, today: today, policy: policy, db: db)))
+        try db.inTransaction(.immediate) {
+          outcomes = try Self.ingest(files, asOf: asOf, today: today, template: request, db: db)
+          return .commit
         }
         return outcomes
       }
@@ -85,9 +87,36 @@ public final class Ledger: Sendable {
     }
   }
 
+  /// The ingest of `files` inside its transaction.
+  private static func ingest(
+    _ files: [InputFile], asOf: String?, today: String, template: AuditRequest, db: Database
+  ) throws -> [IngestOutcome] {
+    var outcomes: [IngestOutcome] = []
+    for file in files {
+      // A file already ingested has the size of one in the ledger: only then is its
+      // digest taken before reading it (else the read itself gives it).
+      let size = FileDigest.size(of: file.path)
+      if try SourceRecord.filter(Column("size") == size).fetchCount(db) > 0 {
+        let digest: String
+        do {
+          digest = try FileDigest.sha256(of: file.path)
+        } catch {
+          throw LedgerError.input(.read(error))
+        }
+        if let existing = try SourceRecord.filter(Column("sha256") == digest).fetchOne(db) {
+          outcomes.append(.unchanged(existing))
+          continue
+        }
+      }
+      outcomes.append(
+        .added(try Self.ingest(file, size: size, asOf: asOf, today: today, template: template, db: db)))
+    }
+    return outcomes
+  }
+
   /// Reads one file into a new source and its rows.
   private static func ingest(
-    _ file: InputFile, size: Int, asOf: String?, today: String, policy: Policy, db: Database
+    _ file: InputFile, size: Int, asOf: String?, today: String, template: AuditRequest, db: Database
   ) throws -> SourceRecord {
     // The digest comes with the read; until then the source holds a placeholder.
     var source = SourceRecord(
@@ -97,30 +126,47 @@ public final class Ledger: Sendable {
     try source.insert(db)
     guard let id = source.id else { throw LedgerError.database(path: file.path, reason: "no source id") }
     let writer = try RowWriter(db: db, sourceID: id)
-    var request = AuditRequest(
-      inputs: file.stage == nil ? [file.path] : [], planFiles: file.stage == .plan ? [file.path] : [],
-      realizationFiles: file.stage == .realization ? [file.path] : [], policy: policy)
+    var request = template
+    request.inputs = file.stage == nil ? [file.path] : []
+    request.planFiles = file.stage == .plan ? [file.path] : []
+    request.realizationFiles = file.stage == .realization ? [file.path] : []
+    request.year = nil
+    request.opdFilters = []
     request.threads = 1
     request.linking = true
     request.requireSingleYear = false
     request.allowSeveralYears = true
-    request.rowSink = { _ in writer }
+    let batcher = RowBatcher()
+    request.rowSink = { [batcher] _ in batcher }
+    // The file is read on a thread of its own while this one (the connection's) inserts
+    // the rows it hands over.
+    let reading = Background { [request] () throws(AuditError) -> ([FileSums], VendorList?) in
+      defer { batcher.finish() }
+      return try AuditEngine.read(request)
+    }
+    while let batch = batcher.batches.take() {
+      writer.write(batch)
+      batcher.recycle(batch)
+      if writer.failure != nil { batcher.batches.cancel() }
+    }
+    let read = reading.wait()
+    if let failure = writer.failure { throw LedgerError.database(path: file.path, reason: failure) }
     let report: AuditReport
     let sums: [FileSums]
+    let vendors: VendorList?
     do {
-      sums = try AuditEngine.read(request).files
+      (sums, vendors) = try read.get()
       report = try AuditEngine.report(sums, request: request)
     } catch {
       throw LedgerError.input(error)
     }
-    if let failure = writer.failure { throw LedgerError.database(path: file.path, reason: failure) }
     guard let input = report.inputs.first else { return source }
     source.sha256 = input.sha256
     source.profile = input.profile
     source.stage = input.stages.isEmpty ? nil : input.stages.map(\.rawValue).joined(separator: "+")
-    source.fiscalYear = writer.candidateYears.count == 1 ? writer.candidateYears.first : nil
+    source.fiscalYear = batcher.candidateYears.count == 1 ? batcher.candidateYears.first : nil
     source.format = input.format
-    source.asOf = asOf ?? writer.newestSnapshot ?? writer.newestDate ?? today
+    source.asOf = asOf ?? batcher.newestSnapshot ?? batcher.newestDate ?? today
     source.rows = input.rows
     source.included = input.included
     source.excluded = input.excluded
@@ -128,6 +174,9 @@ public final class Ledger: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     source.sums = String(decoding: try encoder.encode(sums.first), as: UTF8.self)
+    source.vendors = try vendors.map {
+      String(decoding: try encoder.encode(VendorListSummary($0)), as: UTF8.self)
+    }
     source.kind = sums.first?.kind ?? source.profile
     source.scope = sums.first?.scope ?? ""
     try source.update(db)
@@ -151,11 +200,21 @@ public final class Ledger: Sendable {
       }
     }
     if files.isEmpty { throw .nothingAsOf(asOf) }
+    var report: AuditReport
     do {
-      return try AuditEngine.report(files, request: request)
+      report = try AuditEngine.report(files, request: request)
     } catch {
       throw .input(error)
     }
+    // The vendor list the newest of those sources was read with.
+    if let vendors = chosen.compactMap(\.vendors).last {
+      do {
+        report.vendors = try decoder.decode(VendorListSummary.self, from: Data(vendors.utf8))
+      } catch {
+        throw .database(path: path, reason: "vendor list: \(error)")
+      }
+    }
+    return report
   }
 
   /// Month by month from `from` to `to` (YYYY-MM; nil: the months of the first and the
@@ -222,6 +281,9 @@ public final class Ledger: Sendable {
         guard let source = try SourceRecord.fetchOne(db, key: id) else {
           throw LedgerError.noSuchSource(id: id)
         }
+        // Explicitly, not through the cascade: the rows go whatever the connection's
+        // foreign-key setting.
+        try db.execute(sql: "DELETE FROM row WHERE source_id = ?", arguments: [id])
         _ = try source.delete(db)
         return source
       }

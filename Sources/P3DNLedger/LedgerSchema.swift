@@ -67,9 +67,26 @@ enum LedgerSchema {
         table.column("is_budget", .boolean).notNull().defaults(to: false)
         // RUP codes, sorted, joined by `;`.
         table.column("rup_codes", .text)
-
       }
-
+    }
+    migrator.registerMigration("v2: the text of rows, the vendor list of sources") { db in
+      // The vendor list a source was read with (`--vendors`), as JSON: its path, SHA-256,
+      // rows and entries (null: none).
+      try db.alter(table: "source") { table in table.add(column: "vendors", .text) }
+      // The row's text cells, as read (null: no such column, an empty cell, or a ragged row).
+      try db.alter(table: "row") { table in
+        // The line's own identifier (package, order, contract or document number).
+        table.add(column: "line_id", .text)
+        table.add(column: "description", .text)
+        // The account (kode rekening) or MAK.
+        table.add(column: "account", .text)
+        table.add(column: "vendor", .text)
+        table.add(column: "vendor_npwp", .text)
+        // The vendor's code in an LKPP system (SIKaP, e-Katalog).
+        table.add(column: "vendor_code", .text)
+        // The vendor's kab/kota.
+        table.add(column: "vendor_region", .text)
+      }
     }
     return migrator
   }

@@ -25,9 +25,12 @@ public struct SourceRecord: Equatable, Sendable, Codable, FetchableRecord, Mutab
   /// The export's kind (profile and header) and scope (its KLPD codes).
   public var kind: String = ""
   public var scope: String = ""
+  /// The vendor list it was read with (`--vendors`), as JSON (``VendorListSummary``).
+  var vendors: String? = nil
 
   enum CodingKeys: String, CodingKey {
     case id, sha256, size, path, profile, stage, format, rows, included, excluded, rejected, sums, kind, scope
+    case vendors
     case fiscalYear = "fiscal_year"
     case asOf = "as_of"
   }

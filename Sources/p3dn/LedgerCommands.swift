@@ -71,6 +71,7 @@ struct IngestCommand: ParsableCommand {
       "Berkas kebijakan TOML (bawaan: kukar-p3dn).", "Policy file in TOML (default: kukar-p3dn)."))
   var policy: String?
 
+  @OptionGroup var reading: ReadingOptions
   @OptionGroup var ledgerOptions: LedgerOptions
   @OptionGroup var languageOptions: LanguageOptions
 
@@ -86,8 +87,10 @@ struct IngestCommand: ParsableCommand {
     let ledger = try ledgerOptions.open()
     let outcomes: [IngestOutcome]
     do {
-      outcomes = try ledger.ingest(
-        inputs, plan: planFiles, realization: realizationFiles, policy: loaded, asOf: asOf, today: Today.text)
+      var request = AuditRequest(
+        inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles, policy: loaded)
+      reading.apply(to: &request)
+      outcomes = try ledger.ingest(request, asOf: asOf, today: Today.text)
     } catch {
       throw Failure.ledger(error)
     }

@@ -32,41 +32,13 @@ struct LanguageOptions: ParsableArguments {
   }
 }
 
-/// Options that choose the inputs and how they are read.
-struct InputOptions: ParsableArguments {
-  @Argument(
-    help: Help.text(
-      "Berkas atau folder masukan (*.csv, *.json, *.xlsx; folder tidak rekursif).",
-      "Input files or folders (*.csv, *.json, *.xlsx; folders are not recursive)."))
-  var inputs: [String] = []
-
-  @Option(
-    name: .customLong("plan"),
-    help: Help.text("Berkas tahap rencana (boleh diulang).", "A plan-stage file (repeatable)."))
-  var planFiles: [String] = []
-
-  @Option(
-    name: .customLong("realization"),
-    help: Help.text("Berkas tahap realisasi (boleh diulang).", "A realization-stage file (repeatable)."))
-  var realizationFiles: [String] = []
-
+/// Options that say how inputs are read (`audit` and `ingest`).
+struct ReadingOptions: ParsableArguments {
   @Option(
     help: Help.text(
       "Paksa profil untuk semua berkas (lihat `p3dn profiles`).",
       "Force a profile for every file (see `p3dn profiles`)."))
   var profile: String?
-
-  @Option(
-    help: Help.text(
-      "Berkas kebijakan TOML (bawaan: kukar-p3dn; lihat `p3dn policy show`).",
-      "Policy file in TOML (default: kukar-p3dn; see `p3dn policy show`)."))
-  var policy: String?
-
-  @Option(
-    help: Help.text(
-      "Tahun anggaran yang dilaporkan (bawaan: satu-satunya tahun dalam data).",
-      "Fiscal year to report (default: the one year in the data)."))
-  var year: Int?
 
   @Option(
     help: Help.text(
@@ -85,6 +57,46 @@ struct InputOptions: ParsableArguments {
     help: Help.text(
       "Lembar XLSX yang dibaca (bawaan: lembar pertama).", "XLSX sheet to read (default: the first sheet)."))
   var sheet: String?
+
+  func apply(to request: inout AuditRequest) {
+    request.profileName = profile
+    request.vendorsPath = vendors
+    request.mapPath = map
+    request.sheet = sheet
+  }
+}
+
+/// Options that choose the inputs and how they are read.
+struct InputOptions: ParsableArguments {
+  @Argument(
+    help: Help.text(
+      "Berkas atau folder masukan (*.csv, *.json, *.xlsx; folder tidak rekursif).",
+      "Input files or folders (*.csv, *.json, *.xlsx; folders are not recursive)."))
+  var inputs: [String] = []
+
+  @Option(
+    name: .customLong("plan"),
+    help: Help.text("Berkas tahap rencana (boleh diulang).", "A plan-stage file (repeatable)."))
+  var planFiles: [String] = []
+
+  @Option(
+    name: .customLong("realization"),
+    help: Help.text("Berkas tahap realisasi (boleh diulang).", "A realization-stage file (repeatable)."))
+  var realizationFiles: [String] = []
+
+  @OptionGroup var reading: ReadingOptions
+
+  @Option(
+    help: Help.text(
+      "Berkas kebijakan TOML (bawaan: kukar-p3dn; lihat `p3dn policy show`).",
+      "Policy file in TOML (default: kukar-p3dn; see `p3dn policy show`)."))
+  var policy: String?
+
+  @Option(
+    help: Help.text(
+      "Tahun anggaran yang dilaporkan (bawaan: satu-satunya tahun dalam data).",
+      "Fiscal year to report (default: the one year in the data)."))
+  var year: Int?
 
   @Option(
     help: Help.text(
@@ -131,11 +143,9 @@ struct InputOptions: ParsableArguments {
   func request(policy: Policy, opdFilters: [String] = []) -> AuditRequest {
     var request = AuditRequest(
       inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles,
-      profileName: profile, policy: policy, year: year, opdFilters: opdFilters)
+      policy: policy, year: year, opdFilters: opdFilters)
     if let threads { request.threads = threads }
-    request.vendorsPath = vendors
-    request.mapPath = map
-    request.sheet = sheet
+    reading.apply(to: &request)
     request.denominator = denominator
     return request
   }

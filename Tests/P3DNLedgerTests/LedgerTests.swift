@@ -63,12 +63,54 @@ struct LedgerTests {
     let queue = try DatabaseQueue(path: ledger.path)
     try queue.read { db in
       let rows = try Row.fetchAll(
-        db, sql: "SELECT line, reason, amount_sen, rup_codes FROM row WHERE source_id = 2 ORDER BY position")
+        db,
+        sql: """
+          SELECT line, reason, amount_sen, rup_codes, line_id, description, vendor_code, account
+          FROM row WHERE source_id = 2 ORDER BY position
+          """)
       #expect(rows.count == 5)
       #expect(rows.first?["amount_sen"] == 100_000_000 as Int64)
       #expect(rows.first?["rup_codes"] == "111;222")
       #expect(rows.last?["reason"] == "cancelled")
+      // The text cells: order code, package name, the SIKaP vendor code; no MAK.
+      #expect(rows.map { $0["line_id"] as String? } == ["P1", "P2", "P3", "P4", "P5"])
+      #expect(rows.map { $0["description"] as String? } == ["ATK", "Laptop", "Seragam", "Meja", "Kursi"])
+      #expect(rows.map { $0["vendor_code"] as String? } == ["5001", "5002", "5003", "9999", "5001"])
+      #expect(rows.allSatisfy { ($0["account"] as String?) == nil })
       #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row WHERE is_budget") == 3)
+    }
+  }
+
+  @Test("rows beyond one batch go in whole, in order, with their values")
+  func manyRows() throws {
+    // 2,345 rows: two full batches of 1,024 and a last one that ends in single inserts.
+    let count = 2_345
+    var text = "kode_opd;nama_opd;tahap;tanggal;uraian;penyedia;nilai;umk\n"
+    for index in 1...count {
+      text +=
+        "1.01.0.00.0.00.01.0000;Dinas Pendidikan;realisasi;2025-03-01;item \(index);CV \(index % 7);\(index),00;ya\n"
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "p3dn-many-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("many.csv").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+    let ledger = try Ledger(path: Self.database())
+    _ = try ledger.ingest([file], policy: try Self.policy(), asOf: nil, today: "2025-10-01")
+    #expect(try ledger.check() == [])
+    let queue = try DatabaseQueue(path: ledger.path)
+    try queue.read { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT position, line, description, vendor, amount_sen, umkk_sen FROM row ORDER BY rowid")
+      #expect(rows.count == count)
+      #expect(rows.map { $0["position"] as Int } == Array(1...count))
+      // Line 1 is the header.
+      #expect(rows.map { $0["line"] as Int } == Array(2...count + 1))
+      #expect(rows.map { $0["description"] as String } == (1...count).map { "item \($0)" })
+      #expect(rows.map { $0["vendor"] as String } == (1...count).map { "CV \($0 % 7)" })
+      // Rp index,00 is index × 100 sen: the sum of 1…2,345 is 2,750,685.
+      #expect(rows.reduce(0) { $0 + ($1["amount_sen"] as Int64) } == 275_068_500)
+      #expect(rows.allSatisfy { ($0["umkk_sen"] as Int64?) == ($0["amount_sen"] as Int64?) })
     }
   }
 
@@ -90,27 +132,40 @@ struct LedgerTests {
   @Test(
     "a report from the ledger equals the audit of the same files, in every format",
     arguments: [
-      (["kukar-2022"], [String](), 2022),
-      (["hand/boundary-plan.csv"], ["hand/realisasi-disdik.csv"], 2022),
+      (["kukar-2022"], [String](), 2022, ReadingCase.plain),
+      (["hand/boundary-plan.csv"], ["hand/realisasi-disdik.csv"], 2022, .plain),
       (
         [
           "hand/exports/sirup-penyedia-2025.csv", "hand/exports/struktur-anggaran-2025.csv",
           "hand/exports/ekatalog-v6-orders.csv", "hand/exports/nontender-realisasi-pu.csv",
           "hand/exports/sipd-realisasi-dinkes.csv",
-        ], [], 2025
+        ], [], 2025, .plain
       ),
+      // With a vendor list, and a sheet read through a mapping.
+      (
+        ["hand/exports/ekatalog-v6-orders.csv", "hand/exports/ekatalog-v5-orders.csv"], [], 2025,
+        .vendors("hand/exports/daftar-penyedia.csv")
+      ),
+      (["hand/exports/rekap-toko.csv"], [], 2025, .mapping("hand/exports/rekap-toko.map.toml")),
     ])
-  func reportEqualsAudit(inputs: [String], realization: [String], year: Int) throws {
+  func reportEqualsAudit(inputs: [String], realization: [String], year: Int, reading: ReadingCase) throws {
     let paths = inputs.map(Self.fixture)
     let realizationPaths = realization.map(Self.fixture)
     let ledger = try Ledger(path: Self.database())
-    _ = try ledger.ingest(
-      paths, realization: realizationPaths, policy: try Self.policy(), asOf: nil, today: "2026-01-01")
     var request = AuditRequest(
       inputs: paths, realizationFiles: realizationPaths, policy: try Self.policy(), year: year)
+    switch reading {
+    case .plain: break
+    case .vendors(let path): request.vendorsPath = Self.fixture(path)
+    case .mapping(let path): request.mapPath = Self.fixture(path)
+    }
+    _ = try ledger.ingest(request, asOf: nil, today: "2026-01-01")
     request.threads = 1
     let audit = try AuditEngine.run(request)
     let fromLedger = try ledger.report(request, asOf: nil)
+    if case .vendors = reading {
+      #expect(fromLedger.vendors != nil && fromLedger.vendors == audit.vendors)
+    }
     #expect(JSONRenderer(language: .en).render(fromLedger) == JSONRenderer(language: .en).render(audit))
     #expect(TableRenderer(language: .id).render(fromLedger) == TableRenderer(language: .id).render(audit))
     #expect(CSVRenderer().render(fromLedger) == CSVRenderer().render(audit))
@@ -122,6 +177,21 @@ struct LedgerTests {
       #expect(
         JSONRenderer(language: .en).render(try ledger.report(request, asOf: nil))
           == JSONRenderer(language: .en).render(try AuditEngine.run(request)))
+    }
+  }
+
+  /// How the files of a case are read.
+  enum ReadingCase: Sendable, CustomTestStringConvertible {
+    case plain
+    case vendors(String)
+    case mapping(String)
+
+    var testDescription: String {
+      switch self {
+      case .plain: "as detected"
+      case .vendors(let path): "with the vendor list \(path)"
+      case .mapping(let path): "through the mapping \(path)"
+      }
     }
   }
 
@@ -206,6 +276,54 @@ struct LedgerTests {
     #expect(try ledger.sources().map(\.id) == [1, 3])
     #expect(try ledger.check() == [])
     #expect(throws: LedgerError.noSuchSource(id: 9)) { try ledger.forget(9) }
+  }
+
+  @Test("a ledger written by the first schema (v1) opens, migrates and reports as before")
+  func migrates() throws {
+    // Fixtures/ledger/v1.sqlite: three exports ingested as of 2025-09-30 by p3dn with
+    // schema v1 only (before the rows' text and the sources' vendor list).
+    let path = Self.database()
+    try FileManager.default.copyItem(atPath: Self.fixture("ledger/v1.sqlite"), toPath: path)
+    let before = try DatabaseQueue(path: path)
+    #expect(
+      try before.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") } == [
+        "v1: sources and rows"
+      ])
+    try before.close()
+
+    let ledger = try Ledger(path: path)
+    let queue = try DatabaseQueue(path: path)
+    try queue.read { db in
+      #expect(try LedgerSchema.migrator.appliedIdentifiers(db) == Set(LedgerSchema.migrator.migrations))
+      let columns = try db.columns(in: "row").map(\.name)
+      #expect(columns.contains("description") && columns.contains("vendor_npwp"))
+      // Rows stored before the migration have no text.
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row WHERE description IS NOT NULL") == 0)
+    }
+    #expect(try ledger.check() == [])
+    // The report from the sums v1 stored equals the audit of the same files today.
+    let request = AuditRequest(inputs: Self.exports, policy: try Self.policy(), year: 2025)
+    let audit = try AuditEngine.run(request)
+    var fromLedger = try ledger.report(request, asOf: nil)
+    #expect(
+      fromLedger.inputs.map(\.path) == [
+        "Fixtures/hand/exports/sirup-penyedia-2025.csv", "Fixtures/hand/exports/ekatalog-v6-orders.csv",
+        "Fixtures/hand/exports/struktur-anggaran-2025.csv",
+      ])
+    #expect(fromLedger.inputs.map(\.sha256) == audit.inputs.map(\.sha256))
+    #expect(fromLedger.district == audit.district)
+    #expect(fromLedger.opds == audit.opds)
+    // A new ingest goes in with its text; the report as of September is the same.
+    _ = try ledger.ingest(
+      [Self.fixture("hand/exports/sipd-realisasi-dinkes.csv")], policy: try Self.policy(), asOf: "2025-10-15",
+      today: "2025-10-15")
+    #expect(try ledger.check() == [])
+    let described = try queue.read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row WHERE source_id = 4 AND description IS NOT NULL")
+    }
+    #expect((described ?? 0) > 0)
+    fromLedger = try ledger.report(request, asOf: "2025-09-30")
+    #expect(fromLedger.district == audit.district)
   }
 
   @Test("a ledger from a newer version is refused; a bad --as-of is an error")

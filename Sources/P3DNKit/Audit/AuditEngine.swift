@@ -69,6 +69,15 @@ public enum AuditEngine {
     return report
   }
 
+  /// The files the request's inputs name (folders listed), each with the stage it is
+  /// given. The vendor list is not an input, even when it sits in an input folder.
+  public static func inputFiles(_ request: AuditRequest) throws(AuditError) -> [InputFile] {
+    let vendorFile = request.vendorsPath.map(InputResolver.canonicalPath)
+    return try InputResolver.resolve(
+      inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles
+    ).filter { vendorFile == nil || InputResolver.canonicalPath($0.path) != vendorFile }
+  }
+
   /// Reads every input into its sums (before a year and the OPD filters make a report of
   /// them), with the vendor list it used.
   public static func read(_ request: AuditRequest) throws(AuditError) -> (
@@ -89,11 +98,7 @@ public enum AuditEngine {
         throw .mapping(error)
       }
     }
-    // The vendor list is not an input, even when it sits in an input folder.
-    let vendorFile = request.vendorsPath.map(InputResolver.canonicalPath)
-    let files = try InputResolver.resolve(
-      inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles
-    ).filter { vendorFile == nil || InputResolver.canonicalPath($0.path) != vendorFile }
+    let files = try inputFiles(request)
     if files.isEmpty { throw .noInputs }
     let vendors = try request.vendorsPath.map { path throws(AuditError) in
       try VendorListLoader.load(path: path, bufferSize: request.bufferSize)

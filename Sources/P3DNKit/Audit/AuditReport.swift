@@ -164,7 +164,7 @@ public struct AuditReport: Equatable, Sendable {
 }
 
 /// What was read from the vendor list.
-public struct VendorListSummary: Equatable, Sendable {
+public struct VendorListSummary: Equatable, Sendable, Codable {
   public let path: String
   public let sha256: String
   public let rows: Int
@@ -174,7 +174,7 @@ public struct VendorListSummary: Equatable, Sendable {
   /// NPWPs or codes that two rows give different facts for (the first row wins).
   public let conflicts: Int
 
-  init(_ list: VendorList) {
+  public init(_ list: VendorList) {
     path = list.path
     sha256 = list.sha256
     rows = list.rows

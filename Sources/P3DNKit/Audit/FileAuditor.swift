@@ -256,6 +256,28 @@ struct FileAuditor: Sendable {
     var nameCells = ByteCache<String>(limit: 1 << 16)
     // Distinct date cells are few: each is read once.
     var days = ByteCache<String?>(limit: 1 << 16)
+    // The row's text cells, for the sink.
+    let cellIndices: [(RowCells.Field, Int)] =
+      tracking
+      ? [
+        (.lineID, columns.raw(.lineID)), (.description, columns.raw(.description)),
+        (.account, columns[.account] ?? columns.raw(.mak)), (.vendor, columns.raw(.vendor)),
+        (.vendorNPWP, columns.raw(.vendorNPWP)), (.vendorRegion, columns.raw(.vendorRegion)),
+      ].filter { $0.1 >= 0 } : []
+    let vendorCodeIndices = tracking ? [columns.raw(.vendorCode), columns.raw(.vendorCodeFallback)] : []
+    func rowCells() -> RowCells {
+      var cells = RowCells(encoding: encoding)
+      for (field, index) in cellIndices { cells[field] = ByteText.trimmed(source.cell(index)) }
+      // A code of `0` is no code (e-Katalog v6): the fallback column's is used.
+      for index in vendorCodeIndices where index >= 0 {
+        let cell = ByteText.trimmed(source.cell(index))
+        if !cell.isEmpty && !(cell.count == 1 && cell[0] == UInt8(ascii: "0")) {
+          cells[.vendorCode] = cell
+          break
+        }
+      }
+      return cells
+    }
     func day(_ index: Int?) -> String? {
       guard let index else { return nil }
       let cell = ByteText.trimmed(source.cell(index))
@@ -290,7 +312,7 @@ struct FileAuditor: Sendable {
         result.reasons[reason, default: 0] += 1
         if let sink {
           record.reason = reason
-          sink.row(record)
+          sink.row(record, cells: cells)
         }
       }
       func rejectRow(column: String?, _ reason: ReasonCode, _ message: LocalizedText) {
@@ -299,11 +321,14 @@ struct FileAuditor: Sendable {
           record.reason = reason
           record.column = column
           record.message = message
-          sink.row(record)
+          sink.row(record, cells: cells)
         }
       }
 
-      if source.checksFieldCount && source.fieldCount != headerCount {
+      let ragged = source.checksFieldCount && source.fieldCount != headerCount
+      // A ragged row's cells are not where the header says: its text is not kept.
+      let cells = tracking && !ragged ? rowCells() : RowCells.none(encoding)
+      if ragged {
         rejectRow(
           column: nil, .raggedRow,
           LocalizedText(
@@ -557,14 +582,14 @@ struct FileAuditor: Sendable {
         bucket.extras[code.slot, default: OPDExtras()].budget = budget
         if let sink {
           record.isBudget = true
-          sink.row(record)
+          sink.row(record, cells: cells)
         }
       } else {
         let classification = classifier.classify(source, amount: amount, warnings: &result.warnings)
         if let sink {
           record.classification = classification
           if rupIndex >= 0 { record.rupCodes = RUPCodes.parse(source.text(rupIndex)) }
-          sink.row(record)
+          sink.row(record, cells: cells)
         }
         bucket.add(slot: code.slot, stage: stage, amount: amount, classification)
         bucket.count(classification)

@@ -30,8 +30,64 @@ public struct RowRecord: Sendable, Equatable {
   public init(line: Int) { self.line = line }
 }
 
-/// Receives the record of every row of a file, in file order. The audit reads a file on
-/// one thread when it has a sink.
+/// The text cells of the row being read that tell what it is and who sold it, as bytes of
+/// the file (trimmed; empty: no such column, or an empty cell). Valid during
+/// ``RowSink/row(_:cells:)`` only: a sink that keeps them copies them.
+public struct RowCells {
+  public enum Field: Int, CaseIterable, Sendable {
+    /// The line's own identifier (package, order, contract or document number).
+    case lineID
+    case description
+    /// The account (kode rekening), else the MAK.
+    case account
+    case vendor
+    case vendorNPWP
+    /// The vendor's code in an LKPP system: its first column, else the fallback one (a
+    /// code of `0` is no code).
+    case vendorCode
+    /// The vendor's kab/kota.
+    case vendorRegion
+  }
+
+  public let encoding: TextEncoding
+  private var cells: InlineArray<7, UnsafeBufferPointer<UInt8>>
+
+  /// No cells (a ragged row, whose cells are not where the header says).
+  public static func none(_ encoding: TextEncoding) -> RowCells { RowCells(encoding: encoding) }
+
+  init(encoding: TextEncoding) {
+    self.encoding = encoding
+    cells = InlineArray(repeating: UnsafeBufferPointer(start: nil, count: 0))
+  }
+
+  public subscript(field: Field) -> UnsafeBufferPointer<UInt8> {
+    get { cells[field.rawValue] }
+    set { cells[field.rawValue] = newValue }
+  }
+
+  /// The decoded text of a cell; nil when it is empty.
+  public func text(_ field: Field) -> String? {
+    let bytes = self[field]
+    return bytes.isEmpty ? nil : TextDecoding.decode(bytes, as: encoding)
+  }
+
+  /// Calls `body` with the cell's text as UTF-8 (decoded as ``text(_:)`` decodes it: an
+  /// ASCII cell as it is). False, and `body` not called, when the cell is empty.
+  public func withUTF8(_ field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    let cell = self[field]
+    if cell.isEmpty { return false }
+    if TextDecoding.isASCII(cell) {
+      body(cell)
+    } else {
+      var text = TextDecoding.decode(cell, as: encoding)
+      text.withUTF8(body)
+    }
+    return true
+  }
+}
+
+/// Receives the record of every row of a file, in file order, with its text cells. The
+/// audit reads a file on one thread when it has a sink.
 public protocol RowSink: AnyObject, Sendable {
-  func row(_ record: RowRecord)
+  func row(_ record: RowRecord, cells: RowCells)
 }

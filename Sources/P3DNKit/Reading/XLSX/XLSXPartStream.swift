@@ -13,13 +13,9 @@ import ZIPFoundation
 final class XLSXPartStream: XMLByteSource, @unchecked Sendable {
   let path: String
   let part: String
-  private let capacity: Int
-  private let condition = NSCondition()
-  // Guarded by `condition`:
-  private var chunks: [Data] = []
-  private var finished = false
+  private let chunks: BoundedChannel<Data>
+  /// Set by the inflating thread before it closes the channel (read after the close).
   private var failure: LocalizedText?
-  private var cancelled = false
 
   /// The error that stops the inflating thread once nobody reads the part.
   private struct Cancelled: Error {}
@@ -28,7 +24,7 @@ final class XLSXPartStream: XMLByteSource, @unchecked Sendable {
   init(path: String, part: String, chunkSize: Int = 1 << 18, capacity: Int = 4) {
     self.path = path
     self.part = part
-    self.capacity = max(capacity, 1)
+    chunks = BoundedChannel(capacity: capacity)
     let thread = Thread { [self] in self.produce(chunkSize: chunkSize) }
     thread.name = "p3dn-xlsx-inflate"
     thread.start()
@@ -36,17 +32,10 @@ final class XLSXPartStream: XMLByteSource, @unchecked Sendable {
 
   func read(into buffer: GrowableBytes) throws(ReadError) -> Bool {
     while true {
-      condition.lock()
-      while chunks.isEmpty && !finished { condition.wait() }
-      guard !chunks.isEmpty else {
-        let failure = self.failure
-        condition.unlock()
+      guard let chunk = chunks.take() else {
         if let failure { throw .badXLSX(path: path, detail: failure) }
         return false
       }
-      let chunk = chunks.removeFirst()
-      condition.broadcast()
-      condition.unlock()
       if chunk.isEmpty { continue }
       chunk.withUnsafeBytes { buffer.append($0) }
       return true
@@ -54,11 +43,7 @@ final class XLSXPartStream: XMLByteSource, @unchecked Sendable {
   }
 
   func cancel() {
-    condition.lock()
-    cancelled = true
-    chunks.removeAll()
-    condition.broadcast()
-    condition.unlock()
+    chunks.cancel()
   }
 
   /// The body of the inflating thread.
@@ -79,20 +64,12 @@ final class XLSXPartStream: XMLByteSource, @unchecked Sendable {
     } catch {
       problem = XLSXProblem.damagedPart(part, String(describing: error))
     }
-    condition.lock()
-    finished = true
     failure = problem
-    condition.broadcast()
-    condition.unlock()
+    chunks.close()
   }
 
   /// Queues one inflated chunk, waiting while the queue is full.
   private func put(_ data: Data) throws {
-    condition.lock()
-    defer { condition.unlock() }
-    while chunks.count >= capacity && !cancelled { condition.wait() }
-    if cancelled { throw Cancelled() }
-    chunks.append(data)
-    condition.broadcast()
+    if !chunks.put(data) { throw Cancelled() }
   }
 }
