@@ -12,7 +12,7 @@ public final class Ledger: Sendable {
 
   /// Opens (and creates or migrates) the ledger at `path`. A ledger written by a newer
   /// version is refused.
-  public init(path: String, busyTimeout: Double = 30) throws(LedgerError) {
+  public init(path: String, busyTimeout: Double = 300) throws(LedgerError) {
     self.path = path
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
@@ -244,6 +244,40 @@ public final class Ledger: Sendable {
     return TrendReport(fiscalYear: year ?? 0, months: reports, showsOPDs: showsOPDs)
   }
 
+  /// Whether a source is a snapshot of an export (a newer pull of the same kind, scope
+  /// and year supersedes it), not a hand-made sheet (the `p3dn` profile, a mapping), which
+  /// counts besides every other.
+  static func isSnapshot(_ source: SourceRecord) -> Bool {
+    ProfileRegistry.named(source.profile) != nil && source.profile != Profile.canonical.name
+  }
+
+  /// For a hand-made sheet: the other hand-made sheets that count with it as of its date
+  /// and hold lines of the same OPDs, fiscal year and stage, with those OPD codes. Both
+  /// count: when one replaces the other, the older is to be forgotten.
+  public func overlaps(of source: SourceRecord) throws(LedgerError) -> [(
+    source: SourceRecord, opds: [String]
+  )] {
+    guard !Self.isSnapshot(source), let id = source.id else { return [] }
+    let stages = Set((source.stage ?? "").split(separator: "+"))
+    let codes = try opdCodes(of: source)
+    var found: [(source: SourceRecord, opds: [String])] = []
+    for other in try current(asOf: source.asOf) where other.id != id && !Self.isSnapshot(other) {
+      guard !stages.isDisjoint(with: (other.stage ?? "").split(separator: "+")) else { continue }
+      var shared: Set<String> = []
+      for (year, opds) in try opdCodes(of: other) { shared.formUnion(opds.intersection(codes[year] ?? [])) }
+      if !shared.isEmpty { found.append((other, shared.sorted())) }
+    }
+    return found
+  }
+
+  private func opdCodes(of source: SourceRecord) throws(LedgerError) -> [Int?: Set<String>] {
+    do {
+      return try JSONDecoder().decode(FileSums.self, from: Data(source.sums.utf8)).opdCodesByYear
+    } catch {
+      throw .database(path: path, reason: "source \(source.id ?? 0): \(error)")
+    }
+  }
+
   /// The sources that count as of a date, in ingest order.
   public func current(asOf: String?) throws(LedgerError) -> [SourceRecord] {
     let all = try sources().filter { asOf == nil || $0.asOf <= (asOf ?? "") }
@@ -251,7 +285,7 @@ public final class Ledger: Sendable {
     var kept: [SourceRecord] = []
     for source in all {
       // Hand-made sheets do not supersede one another.
-      guard ProfileRegistry.named(source.profile) != nil, source.profile != Profile.canonical.name else {
+      guard Self.isSnapshot(source) else {
         kept.append(source)
         continue
       }

@@ -103,6 +103,21 @@ struct IngestCommand: ParsableCommand {
             ? "added source \(source.id ?? 0): \(source.path) (\(source.profile), as of \(source.asOf)): \(source.rows) rows = \(source.included) included + \(source.excluded) excluded + \(source.rejected) rejected"
             : "sumber \(source.id ?? 0) ditambahkan: \(source.path) (\(source.profile), per \(source.asOf)): \(source.rows) baris = \(source.included) disertakan + \(source.excluded) dikecualikan + \(source.rejected) ditolak"
         )
+        // A hand-made sheet counts besides the others: say when one covers the same OPDs.
+        let overlaps: [(source: SourceRecord, opds: [String])]
+        do {
+          overlaps = try ledger.overlaps(of: source)
+        } catch {
+          throw Failure.ledger(error)
+        }
+        for (other, opds) in overlaps {
+          let listed = opds.prefix(3).joined(separator: ", ") + (opds.count > 3 ? ", …" : "")
+          lines.append(
+            language == .en
+              ? "  warning: source \(other.id ?? 0) (\(other.path)) also has lines of \(opds.count) of its OPDs (\(listed)) for the same year and stage; both count. If this sheet replaces it: p3dn forget \(other.id ?? 0)"
+              : "  peringatan: sumber \(other.id ?? 0) (\(other.path)) juga memuat baris \(opds.count) OPD-nya (\(listed)) untuk tahun dan tahap yang sama; keduanya dihitung. Jika lembar ini menggantikannya: p3dn forget \(other.id ?? 0)"
+          )
+        }
       case .unchanged(let source):
         lines.append(
           language == .en

@@ -43,6 +43,46 @@ struct LedgerCommandTests {
     #expect(badDate.stderr.contains("is not a date yyyy-mm-dd"))
   }
 
+  @Test("a hand-made sheet that covers the OPDs of another one is said to; --map is taken")
+  func overlaps() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p3dn-db-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let db = folder.appendingPathComponent("ledger.sqlite").path
+    let header = "kode_opd;nama_opd;tahap;tanggal;uraian;nilai;umk\n"
+    let june = Support.temporaryFile(
+      header + "1.01.0.00.0.00.01.0000;Dinas Pendidikan;realisasi;2025-06-10;ATK;1.000;ya\n",
+      name: "disdik-juni.csv")
+    let july = Support.temporaryFile(
+      header + "1.01.0.00.0.00.01.0000;Dinas Pendidikan;realisasi;2025-06-10;ATK;1.000;ya\n"
+        + "1.01.0.00.0.00.01.0000;Dinas Pendidikan;realisasi;2025-07-02;Tinta;2.000;ya\n",
+      name: "disdik-juli.csv")
+    let health = Support.temporaryFile(
+      header + "1.02.0.00.0.00.01.0000;Dinas Kesehatan;realisasi;2025-07-05;Obat;3.000;tidak\n",
+      name: "dinkes.csv")
+    let plan = Support.temporaryFile(
+      header + "1.01.0.00.0.00.01.0000;Dinas Pendidikan;rencana;2025-01-10;ATK;5.000;ya\n",
+      name: "rencana.csv")
+
+    let first = try Binary.run(["ingest", june, health, plan, "--db", db, "--lang", "en"])
+    #expect(first.status == 0)
+    // Other OPDs, or another stage: nothing to say.
+    #expect(!first.stdout.contains("warning"))
+    let second = try Binary.run(["ingest", july, "--db", db, "--lang", "en"])
+    #expect(second.status == 0)
+    #expect(
+      second.stdout.contains(
+        "  warning: source 1 (\(june)) also has lines of 1 of its OPDs (1.01.0.00.0.00.01.0000) for the same year and stage; both count. If this sheet replaces it: p3dn forget 1"
+      ))
+    #expect(second.stdout.components(separatedBy: "warning").count == 2)
+
+    let mapped = try Binary.run([
+      "ingest", Support.fixture("hand/exports/rekap-toko.csv"), "--map",
+      Support.fixture("hand/exports/rekap-toko.map.toml"), "--db", db, "--lang", "en",
+    ])
+    #expect(mapped.status == 0)
+    #expect(mapped.stdout.contains("added source 5: "))
+  }
+
   @Test("report from the ledger prints what audit prints; --month takes the month's end")
   func report() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p3dn-db-\(UUID().uuidString)")

@@ -265,6 +265,26 @@ struct LedgerTests {
     #expect(try ledger.sources().map(\.path) == [Self.exports[0]])
     let queue = try DatabaseQueue(path: path)
     #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row") } == 5)
+
+    // A file that fails deep inside, after whole batches of its rows were inserted: a
+    // stage cell that is no stage on line 3,002.
+    var text = "kode_opd;nama_opd;tahap;tanggal;uraian;nilai;umk\n"
+    for index in 1...3_000 {
+      text += "1.01.0.00.0.00.01.0000;Dinas Pendidikan;realisasi;2025-03-01;item \(index);1.000;ya\n"
+    }
+    text += "1.01.0.00.0.00.01.0000;Dinas Pendidikan;kemarin;2025-03-01;item;1.000;ya\n"
+    let late = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "p3dn-late-\(UUID().uuidString).csv")
+    try text.write(to: late, atomically: true, encoding: .utf8)
+    #expect(
+      throws: LedgerError.input(
+        .badStageCell(path: late.path, line: 3_002, column: "tahap", value: "kemarin"))
+    ) {
+      try ledger.ingest([late.path], policy: try Self.policy(), asOf: nil, today: "2025-10-01")
+    }
+    #expect(try ledger.sources().map(\.path) == [Self.exports[0]])
+    #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM row") } == 5)
+    #expect(try ledger.check() == [])
   }
 
   @Test("forget removes one source and its rows")

@@ -257,4 +257,6 @@ public struct FileSums: Codable, Sendable {
   /// newer pull of the same kind, scope and year supersedes an older one.
   public var kind: String { result.profile + "|" + result.headerSignature }
   public var scope: String { result.scopes.sorted().joined(separator: ",") }
+  /// The OPD codes of its lines (after roll-up), by fiscal year.
+  public var opdCodesByYear: [Int?: Set<String>] { result.years.mapValues { Set($0.opds.keys) } }
 }
