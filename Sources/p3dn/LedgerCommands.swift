@@ -62,8 +62,9 @@ struct IngestCommand: ParsableCommand {
   @Option(
     name: .customLong("as-of"),
     help: Help.text(
-      "Tanggal data ekspor, yyyy-mm-dd (bawaan: hari ini).",
-      "The date the exports show the data as of, yyyy-mm-dd (default: today)."))
+      "Tanggal data ekspor, yyyy-mm-dd (bawaan: tanggal tarik `_event_date`, atau tanggal baris terbaru, atau hari ini).",
+      "The date the exports show the data as of, yyyy-mm-dd (default: their `_event_date`, else their newest row date, else today)."
+    ))
   var asOf: String?
 
   @Option(
