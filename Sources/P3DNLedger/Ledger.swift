@@ -10,10 +10,12 @@ public final class Ledger: Sendable {
   public let path: String
   private let pool: DatabasePool
 
-  /// Opens (and creates or migrates) the ledger at `path`. A ledger written by a newer
-  /// version is refused.
-  public init(path: String, busyTimeout: Double = 300) throws(LedgerError) {
+  /// Opens (and migrates) the ledger at `path`; `create`: a new one when there is none
+  /// (else that is an error: a command that only reads never leaves an empty ledger behind
+  /// a mistyped path). A ledger written by a newer version is refused.
+  public init(path: String, create: Bool = true, busyTimeout: Double = 300) throws(LedgerError) {
     self.path = path
+    if !create && !FileManager.default.fileExists(atPath: path) { throw .noLedger(path: path) }
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true

@@ -2,6 +2,8 @@ import P3DNKit
 
 /// A ledger that cannot be used, or an ingest that cannot be done.
 public enum LedgerError: Error, Equatable, Sendable {
+  /// There is no ledger at the path (only `ingest` creates one).
+  case noLedger(path: String)
   /// The database cannot be opened or read (its path and SQLite's message).
   case cannotOpen(path: String, reason: String)
   /// The database was written by a newer version of p3dn (its unknown migrations).
@@ -20,6 +22,10 @@ public enum LedgerError: Error, Equatable, Sendable {
   public func message(_ language: Language) -> String {
     let en = language == .en
     switch self {
+    case .noLedger(let path):
+      return en
+        ? "\(path): there is no ledger here; `p3dn ingest` creates it. Check the path given with --db or P3DN_DB."
+        : "\(path): tidak ada buku besar di sini; `p3dn ingest` membuatnya. Periksa jalur --db atau P3DN_DB."
     case .cannotOpen(let path, let reason):
       return en
         ? "\(path): the ledger cannot be opened (\(reason)). Check the path given with --db or P3DN_DB."

@@ -13,9 +13,13 @@ struct LedgerOptions: ParsableArguments {
 
   var path: String { db ?? Environment.variable("P3DN_DB") ?? "p3dn.sqlite" }
 
-  func open() throws(Failure) -> Ledger {
+  /// Runs `body` on the ledger (`create`: a new one when there is none, for `ingest`;
+  /// the other commands need one). A ledger error ends the command (exit 2).
+  func use<Value>(create: Bool = false, _ body: (Ledger) throws(LedgerError) -> Value) throws(Failure)
+    -> Value
+  {
     do {
-      return try Ledger(path: path)
+      return try body(try Ledger(path: path, create: create))
     } catch {
       throw Failure.ledger(error)
     }
@@ -85,15 +89,17 @@ struct IngestCommand: ParsableCommand {
   func run() throws {
     let language = languageOptions.language
     let loaded = try InputOptions.loadPolicy(policy)
-    let ledger = try ledgerOptions.open()
-    let outcomes: [IngestOutcome]
-    do {
-      var request = AuditRequest(
-        inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles, policy: loaded)
-      reading.apply(to: &request)
-      outcomes = try ledger.ingest(request, asOf: asOf, today: Today.text)
-    } catch {
-      throw Failure.ledger(error)
+    var request = AuditRequest(
+      inputs: inputs, planFiles: planFiles, realizationFiles: realizationFiles, policy: loaded)
+    reading.apply(to: &request)
+    let (outcomes, overlaps) = try ledgerOptions.use(create: true) { ledger throws(LedgerError) in
+      let outcomes = try ledger.ingest(request, asOf: asOf, today: Today.text)
+      // A hand-made sheet counts besides the others: say when one covers the same OPDs.
+      var overlaps: [Int64: [(source: SourceRecord, opds: [String])]] = [:]
+      for case .added(let source) in outcomes {
+        overlaps[source.id ?? 0] = try ledger.overlaps(of: source)
+      }
+      return (outcomes, overlaps)
     }
     var lines: [String] = []
     for outcome in outcomes {
@@ -104,14 +110,7 @@ struct IngestCommand: ParsableCommand {
             ? "added source \(source.id ?? 0): \(source.path) (\(source.profile), as of \(source.asOf)): \(source.rows) rows = \(source.included) included + \(source.excluded) excluded + \(source.rejected) rejected"
             : "sumber \(source.id ?? 0) ditambahkan: \(source.path) (\(source.profile), per \(source.asOf)): \(source.rows) baris = \(source.included) disertakan + \(source.excluded) dikecualikan + \(source.rejected) ditolak"
         )
-        // A hand-made sheet counts besides the others: say when one covers the same OPDs.
-        let overlaps: [(source: SourceRecord, opds: [String])]
-        do {
-          overlaps = try ledger.overlaps(of: source)
-        } catch {
-          throw Failure.ledger(error)
-        }
-        for (other, opds) in overlaps {
+        for (other, opds) in overlaps[source.id ?? 0] ?? [] {
           let listed = opds.prefix(3).joined(separator: ", ") + (opds.count > 3 ? ", …" : "")
           lines.append(
             language == .en
@@ -142,14 +141,7 @@ struct SourcesCommand: ParsableCommand {
 
   func run() throws {
     let language = languageOptions.language
-    let sources: [SourceRecord]
-    do {
-      sources = try ledgerOptions.open().sources()
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as LedgerError {
-      throw Failure.ledger(error)
-    }
+    let sources = try ledgerOptions.use { ledger throws(LedgerError) in try ledger.sources() }
     var lines = [
       language == .en
         ? "id\tas of\tprofile\tstage\tyear\trows\tincluded\texcluded\trejected\tpath"
@@ -182,14 +174,7 @@ struct ForgetCommand: ParsableCommand {
   @OptionGroup var languageOptions: LanguageOptions
 
   func run() throws {
-    let removed: SourceRecord
-    do {
-      removed = try ledgerOptions.open().forget(source)
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as LedgerError {
-      throw Failure.ledger(error)
-    }
+    let removed = try ledgerOptions.use { ledger throws(LedgerError) in try ledger.forget(source) }
     let text =
       languageOptions.language == .en
       ? "forgot source \(source): \(removed.path) (\(removed.rows) rows)\n"
@@ -216,14 +201,7 @@ struct DatabaseCommand: ParsableCommand {
     @OptionGroup var languageOptions: LanguageOptions
 
     func run() throws {
-      let problems: [String]
-      do {
-        problems = try ledgerOptions.open().check()
-      } catch let failure as Failure {
-        throw failure
-      } catch let error as LedgerError {
-        throw Failure.ledger(error)
-      }
+      let problems = try ledgerOptions.use { ledger throws(LedgerError) in try ledger.check() }
       let english = languageOptions.language == .en
       if problems.isEmpty {
         try Output.write(english ? "ledger ok\n" : "buku besar baik\n", to: nil)
@@ -287,13 +265,8 @@ struct ReportCommand: ParsableCommand {
     let loaded = try InputOptions.loadPolicy(policy)
     var request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: reportOptions.opd)
     request.denominator = denominator
-    let report: AuditReport
-    do {
-      report = try ledgerOptions.open().report(request, asOf: asOf ?? month.flatMap(Months.end))
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as LedgerError {
-      throw Failure.ledger(error)
+    let report = try ledgerOptions.use { ledger throws(LedgerError) in
+      try ledger.report(request, asOf: asOf ?? month.flatMap(Months.end))
     }
     try reportOptions.print(report, language: languageOptions.language)
   }
@@ -345,14 +318,9 @@ struct TrendCommand: ParsableCommand {
   func run() throws {
     let loaded = try InputOptions.loadPolicy(policy)
     let request = AuditRequest(inputs: [], policy: loaded, year: year, opdFilters: opd)
-    let trend: TrendReport
-    do {
-      // Without --opd the trend is the district's alone.
-      trend = try ledgerOptions.open().trend(request, from: from, to: to, showsOPDs: !opd.isEmpty)
-    } catch let failure as Failure {
-      throw failure
-    } catch let error as LedgerError {
-      throw Failure.ledger(error)
+    // Without --opd the trend is the district's alone.
+    let trend = try ledgerOptions.use { ledger throws(LedgerError) in
+      try ledger.trend(request, from: from, to: to, showsOPDs: !opd.isEmpty)
     }
     let renderer = TrendRenderer(language: languageOptions.language)
     let text: String

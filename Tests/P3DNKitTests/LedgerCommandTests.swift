@@ -38,6 +38,18 @@ struct LedgerCommandTests {
     #expect(missing.stdout == "")
     #expect(missing.stderr.contains("there is no source 2"))
 
+    // Only ingest creates a ledger: the other commands on a path with none exit 2 and
+    // leave no file behind.
+    let typo = folder.appendingPathComponent("ledgr.sqlite").path
+    for command in [["report"], ["trend"], ["sources"], ["forget", "1"], ["db", "check"]] {
+      let result = try Binary.run(command + ["--db", typo, "--lang", "en"])
+      #expect(result.status == 2, "\(command)")
+      #expect(result.stdout == "", "\(command)")
+      #expect(
+        result.stderr.contains("\(typo): there is no ledger here; `p3dn ingest` creates it"), "\(command)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: typo))
+
     let badDate = try Binary.run(["ingest", orders, "--db", db, "--as-of", "30/09/2025", "--lang", "en"])
     #expect(badDate.status == 2)
     #expect(badDate.stderr.contains("is not a date yyyy-mm-dd"))
