@@ -236,6 +236,39 @@ struct LedgerTests {
         "2025-10,,Kabupaten Kutai Kartanegara,plan,6,12500000.00,100,60,0,inpres-2-2022/umkk-40,pass"))
   }
 
+  @Test("pulls of another KLPD (scope) or another fiscal year do not supersede one another")
+  func scopes() throws {
+    let ledger = try Ledger(path: Self.database())
+    let policy = try Self.policy()
+    func pull(_ klpd: String, year: Int, amount: Int) throws -> String {
+      let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "p3dn-\(klpd)-\(year)-\(UUID().uuidString).csv")
+      try """
+      tahun_anggaran,kd_klpd,kd_satker_str,nama_satker,kd_rup,nama_paket,pagu,status_pdn,status_ukm
+      \(year),\(klpd),1.01.0.00.0.00.01.0000,Dinas Pendidikan,1,ATK,\(amount),PDN,UKM
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+      return file.path
+    }
+    // Two KLPDs pulled in September, then the first one again in October.
+    _ = try ledger.ingest(
+      [try pull("D100", year: 2025, amount: 1_000)], policy: policy, asOf: "2025-09-30", today: "2026-01-01")
+    _ = try ledger.ingest(
+      [try pull("D200", year: 2025, amount: 20_000)], policy: policy, asOf: "2025-09-30", today: "2026-01-01")
+    _ = try ledger.ingest(
+      [try pull("D100", year: 2024, amount: 300_000)], policy: policy, asOf: "2025-09-30", today: "2026-01-01"
+    )
+    _ = try ledger.ingest(
+      [try pull("D100", year: 2025, amount: 4_000)], policy: policy, asOf: "2025-10-31", today: "2026-01-01")
+    var request = AuditRequest(inputs: [], policy: policy, year: 2025)
+    // September: D100 1.000 + D200 20.000; October: D100's new 4.000 + D200 20.000.
+    #expect(try ledger.report(request, asOf: "2025-09-30").district.plan?.total == MoneySum(sen: 2_100_000))
+    #expect(try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 2_400_000))
+    // The 2024 pull of D100 is not superseded by its 2025 pulls.
+    request.year = 2024
+    #expect(try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 30_000_000))
+  }
+
   @Test("the same file twice changes nothing and says so")
   func twice() throws {
     let ledger = try Ledger(path: Self.database())

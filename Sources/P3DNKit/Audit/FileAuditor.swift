@@ -286,15 +286,7 @@ struct FileAuditor: Sendable {
         DateReader.parse(TextDecoding.decode(bytes, as: encoding))?.isoText
       }
     }
-    while true {
-      let more: Bool
-      do {
-        more = try source.next()
-      } catch {
-        throw .read(error)
-      }
-      guard more else { break }
-      if source.isBlank { continue }
+    while try source.nextRow() {
       result.rows += 1
       order += 1
       let line = source.line

@@ -18,15 +18,7 @@ public enum VendorListLoader {
 
     var list = VendorList(path: path, sha256: "", profile: opened.profile.name)
     func read<S: RecordSource>(_ source: S) throws(AuditError) {
-      while true {
-        let more: Bool
-        do {
-          more = try source.next()
-        } catch {
-          throw .read(error)
-        }
-        guard more else { break }
-        if source.isBlank { continue }
+      while try source.nextRow() {
         list.rows += 1
         let npwp = npwpColumns.lazy.map { source.text($0) }.first { VendorList.npwpKey($0) != nil }
         let codes = codeColumns.map { source.text($0) }.filter { !$0.isEmpty }

@@ -15,11 +15,7 @@ extension Profile {
       id: "Pesanan e-Katalog versi 6 (ISB 1213); tahap realisasi; UMK-K dari daftar penyedia.",
       en: "e-Katalog version 6 orders (ISB 1213); stage realization; UMK-K from the vendor list."),
     stage: .realization,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+    columns: ColumnSpec.isbSatker + [
       ColumnSpec(.lineID, ["kd_paket"]),
       ColumnSpec(.rupCode, ["kd_rup"]),
       ColumnSpec(.description, ["rup_nama_pkt", "nama_paket"]),

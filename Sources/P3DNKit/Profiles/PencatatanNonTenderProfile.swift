@@ -9,11 +9,7 @@ extension Profile {
       id: "Pencatatan non-tender SPSE (ISB 1057): nilai realisasi per paket; tahap realisasi.",
       en: "SPSE non-tender records (ISB 1057): realized value per package; stage realization."),
     stage: .realization,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+    columns: ColumnSpec.isbSatker + [
       ColumnSpec(.lineID, ["kd_nontender_pct"]),
       ColumnSpec(.rupCode, ["kd_rup"]),
       ColumnSpec(.description, ["nama_paket"]),
@@ -40,11 +36,7 @@ extension Profile {
         "Baris realisasi pencatatan non-tender SPSE (ISB 1058): satu pembayaran per baris; tahap realisasi.",
       en: "Realization lines of SPSE non-tender records (ISB 1058): one payment per line; stage realization."),
     stage: .realization,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+    columns: ColumnSpec.isbSatker + [
       ColumnSpec(.date, ["tgl_realisasi"]),
       ColumnSpec(.lineID, ["no_realisasi"]),
       ColumnSpec(.rupCode, ["kd_rup_paket", "kd_rup"]),

@@ -8,11 +8,7 @@ extension Profile {
       id: "Pencatatan swakelola SPSE (ISB 1059); tahap realisasi; dikecualikan sebagai swakelola.",
       en: "SPSE swakelola records (ISB 1059); stage realization; excluded as swakelola."),
     stage: .realization,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+    columns: ColumnSpec.isbSatker + [
       ColumnSpec(.lineID, ["kd_swakelola_pct"]),
       ColumnSpec(.rupCode, ["kd_rup"]),
       ColumnSpec(.description, ["nama_paket"]),
@@ -37,11 +33,7 @@ extension Profile {
         "Baris realisasi pencatatan swakelola SPSE (ISB 1060); tahap realisasi; dikecualikan sebagai swakelola.",
       en: "Realization lines of SPSE swakelola records (ISB 1060); stage realization; excluded as swakelola."),
     stage: .realization,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+    columns: ColumnSpec.isbSatker + [
       ColumnSpec(.date, ["tgl_realisasi"]),
       ColumnSpec(.lineID, ["no_realisasi"]),
       ColumnSpec(.description, ["ket_realisasi"]),

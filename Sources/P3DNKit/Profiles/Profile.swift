@@ -11,6 +11,16 @@ public struct ColumnSpec: Sendable {
     self.names = names
     self.required = required
   }
+
+  /// The work unit and fiscal year columns that the LKPP datasets of ISB share: the dotted
+  /// code `kd_satker_str` (required), the numeric `kd_satker` where it is empty, the name
+  /// `nama_satker` and `tahun_anggaran`.
+  public static let isbSatker = [
+    ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
+    ColumnSpec(.opdCodeFallback, ["kd_satker"]),
+    ColumnSpec(.opdName, ["nama_satker"]),
+    ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+  ]
 }
 
 /// A status column rule that moves a row out of scope (CONTRACT §4.1 excluded reasons).

@@ -7,11 +7,7 @@ extension Profile {
       id: "Hasil tender/non-tender SPSE (ISB 1015, 1017); tahap realisasi.",
       en: "SPSE tender/non-tender results (ISB 1015, 1017); stage realization."),
     stage: .realization,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
+    columns: ColumnSpec.isbSatker + [
       ColumnSpec(.lineID, ["kd_tender", "kd_nontender"]),
       ColumnSpec(.rupCode, ["kd_rup", "kd_rup_paket"]),
       ColumnSpec(.description, ["nama_paket"]),

@@ -11,12 +11,8 @@ extension Profile {
         "Per-OPD budget structure (ISB 1084): procurement budget for \"% RUP input\" and --denominator budget."
     ),
     stage: .plan,
-    columns: [
-      ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
-      ColumnSpec(.opdCodeFallback, ["kd_satker"]),
-      ColumnSpec(.opdName, ["nama_satker"]),
-      ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
-      ColumnSpec(.amount, ["belanja_pengadaan"], required: true),
+    columns: ColumnSpec.isbSatker + [
+      ColumnSpec(.amount, ["belanja_pengadaan"], required: true)
     ],
     statusRules: [],
     opdRule: .codeOrDottedFallback,

@@ -23,6 +23,19 @@ extension RecordSource {
     TextDecoding.decode(ByteText.trimmed(cell(index)), as: encoding)
   }
 
+  /// Moves to the next row: the next record that is not blank (CONTRACT §4.1); false at
+  /// the end of the input.
+  func nextRow() throws(AuditError) -> Bool {
+    while true {
+      do {
+        guard try next() else { return false }
+      } catch {
+        throw .read(error)
+      }
+      if !isBlank { return true }
+    }
+  }
+
   /// Whether every field of the current record is empty or white space.
   public var isBlank: Bool {
     for index in 0..<fieldCount where !ByteText.trimmed(cell(index)).isEmpty { return false }
