@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes a CSV export as an .xlsx workbook with openpyxl, the way a spreadsheet user would
 save it: whole numbers and decimals as numbers, `yyyy-mm-dd` dates as dates, everything
-else as text. Used by the tests to audit the same rows as CSV and as XLSX.
+else as text. The document dates and ZIP time stamps are fixed (xlsx_fixed_time.py), so the
+same CSV gives the same bytes. scripts/make-xlsx-fixtures.py writes the workbooks the tests
+audit (Fixtures/xlsx/audit/) with it, to compare the same rows as CSV and as XLSX.
 
     python3 scripts/csv-to-xlsx.py IN.csv OUT.xlsx [--backslash] [--delimiter ";"] [--title "TEXT"]...
 
@@ -14,6 +16,7 @@ import datetime
 import re
 
 import openpyxl
+from xlsx_fixed_time import save
 
 NUMBER = re.compile(r"^-?\d{1,15}(\.\d{1,2})?$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -49,7 +52,7 @@ def main():
         sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=width)
     for index, row in enumerate(rows):
         sheet.append(row if index == 0 else [cell(value) for value in row])
-    workbook.save(args.target)
+    save(workbook, args.target)
 
 
 if __name__ == "__main__":

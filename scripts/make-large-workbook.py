@@ -2,10 +2,11 @@
 """Write a large SIPD-shaped .xlsx workbook for measuring the streaming XLSX reader.
 
 openpyxl in write_only mode (rows go straight to the sheet XML, so the generator
-itself stays small).  Deterministic: a fixed seed, no clock.  One header row and
-N data rows of 12 columns: codes and names (repeated, shared strings), a document
-number and a description (mostly unique shared strings), amounts with and without
-sen, and two dates with a date number format.  500,000 rows give about 40 MB.
+itself stays small).  Deterministic: a fixed seed, and fixed document dates and ZIP
+time stamps (xlsx_fixed_time.py).  One header row and N data rows of 12 columns:
+codes and names (repeated, shared strings), a document number and a description
+(mostly unique shared strings), amounts with and without sen, and two dates with a
+date number format.  500,000 rows give about 40 MB.
 
 openpyxl's write_only mode writes every text cell as an inline string.  Excel keeps
 text in the shared-string table instead; `--shared-strings` rewrites the sheet so
@@ -24,6 +25,7 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from xlsx_fixed_time import STAMP, save
 
 SEED = 20250312
 
@@ -103,8 +105,10 @@ def to_shared_strings(path: str) -> None:
                 data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
             target.writestr(info, data)
         strings = "".join(f"<si><t>{text}</t></si>" for text in index)
+        entry = zipfile.ZipInfo("xl/sharedStrings.xml", date_time=STAMP)
+        entry.compress_type = zipfile.ZIP_DEFLATED
         target.writestr(
-            "xl/sharedStrings.xml",
+            entry,
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
             f' count="{len(index)}" uniqueCount="{len(index)}">{strings}</sst>',
@@ -153,7 +157,7 @@ def main() -> None:
                 realisasi,
             ]
         )
-    wb.save(out)
+    save(wb, out)
     if "--shared-strings" in sys.argv[1:]:
         to_shared_strings(out)
 

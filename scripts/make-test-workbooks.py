@@ -10,9 +10,12 @@ and all), and `values-inline.xlsx` keeps openpyxl's own form for comparison.
 A few are written by hand as ZIP archives with the standard library's zipfile, for
 what openpyxl never writes: inline strings, a number stored as `1.5E+3`, cached
 formula results, error and ISO-date cells, escapes, prefixed element names, and
-broken files.  The contents are deterministic (no randomness; fixed document dates),
-though the ZIP time stamps of openpyxl's entries are not.  The expected values are in
+broken files.  The bytes are deterministic: no randomness, and fixed document dates
+and ZIP time stamps (xlsx_fixed_time.py).  The expected values are in
 Tests/P3DNKitTests/XLSXReaderTests.swift, worked out by hand.
+
+The tests read the copies committed in Fixtures/xlsx/reader/, which
+scripts/make-xlsx-fixtures.py writes with this script.
 
 Usage:  python3 scripts/make-test-workbooks.py OUT_DIR
 """
@@ -27,6 +30,7 @@ import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from xlsx_fixed_time import STAMP, save
 
 SIPD_HEADER = [
     "Kode SKPD",
@@ -45,17 +49,6 @@ SIPD_HEADER = [
     "Tanggal Transfer",
     "Nilai SP2D",
 ]
-
-# A fixed time stamp for the hand-written ZIP entries and the document properties.
-STAMP = (2025, 3, 12, 0, 0, 0)
-CREATED = datetime.datetime(2025, 3, 12, 0, 0, 0)
-
-
-def save(workbook: openpyxl.Workbook, path: str) -> None:
-    workbook.properties.created = CREATED
-    workbook.properties.modified = CREATED
-    workbook.save(path)
-
 
 INLINE_CELL = re.compile(r'<c ([^>]*?)t="inlineStr"([^>]*)><is>(.*?)</is></c>', re.S)
 SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
