@@ -5,20 +5,15 @@ import Testing
 
 /// Audits of `.xlsx` inputs written by openpyxl (`scripts/csv-to-xlsx.py`) from CSV files
 /// whose figures are known: the same rows must give the same report whichever the format.
+/// The workbooks are committed in `Fixtures/xlsx/`; `scripts/make-xlsx-fixtures.py` writes
+/// them from the CSV files named here, with the options each needs.
 @Suite("XLSX inputs through the audit")
 struct XLSXAuditTests {
-  /// Writes `source` as a workbook with openpyxl and returns its path.
-  static func workbook(_ source: String, _ options: [String] = []) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "p3dn-xlsx-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let target = folder.appendingPathComponent(
-      URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent + ".xlsx"
-    ).path
-    let result = try Binary.runCommand(
-      "/usr/bin/env", ["python3", "scripts/csv-to-xlsx.py", source, target] + options)
-    #expect(result.status == 0, "openpyxl wrote the workbook: \(result.stderr)")
-    return target
+  /// The path of a committed workbook under `Fixtures/xlsx/`.
+  static func workbook(_ relative: String) -> String {
+    let path = Support.fixture("xlsx/" + relative)
+    #expect(FileManager.default.fileExists(atPath: path), "\(path) is committed")
+    return path
   }
 
   /// The counts and figures that must not depend on the file format.
@@ -45,7 +40,8 @@ struct XLSXAuditTests {
   @Test("a real 1057 export as a workbook with a merged title row: the same report as the CSV")
   func nonTender() throws {
     let csv = Support.sharedData("SPSE-PencatatanNonTender_1057.csv")
-    let xlsx = try Self.workbook(csv, ["--backslash", "--title", "PENCATATAN NON TENDER 2025"])
+    // Written with --backslash --title "PENCATATAN NON TENDER 2025".
+    let xlsx = Self.workbook("audit/SPSE-PencatatanNonTender_1057.xlsx")
     let fromCSV = try Support.audit([csv])
     let fromXLSX = try Support.audit([xlsx])
     #expect(Self.summary(fromXLSX) == Self.summary(fromCSV))
@@ -56,14 +52,16 @@ struct XLSXAuditTests {
   @Test("a real 1213 export (MAK cells, long codes) as a workbook: the same report as the CSV")
   func ekatalog() throws {
     let csv = Support.sharedData("Ecat-PaketEPurchasingV6_1213.csv")
-    let xlsx = try Self.workbook(csv, ["--backslash"])
+    // Written with --backslash.
+    let xlsx = Self.workbook("audit/Ecat-PaketEPurchasingV6_1213.xlsx")
     #expect(Self.summary(try Support.audit([xlsx])) == Self.summary(try Support.audit([csv])))
   }
 
   @Test("a SIPD report saved as a workbook: title rows, text amounts, line numbers are sheet rows")
   func sipd() throws {
     let csv = HandExportTests.file("sipd-realisasi-dinkes.csv")
-    let xlsx = try Self.workbook(csv, ["--delimiter", ";"])
+    // Written with --delimiter ";".
+    let xlsx = Self.workbook("audit/sipd-realisasi-dinkes.xlsx")
     let report = try Support.audit([xlsx], year: 2025)
     #expect(Self.summary(report) == Self.summary(try Support.audit([csv], year: 2025)))
     #expect(report.rejected.map(\.line) == [8, 9])
@@ -72,7 +70,7 @@ struct XLSXAuditTests {
 
   @Test("a vendor list as a workbook decides what the CSV list decides")
   func vendors() throws {
-    let list = try Self.workbook(HandExportTests.file("daftar-penyedia.csv"))
+    let list = Self.workbook("audit/daftar-penyedia.xlsx")
     let inputs = [
       HandExportTests.file("ekatalog-v6-orders.csv"), HandExportTests.file("nontender-realisasi-pu.csv"),
     ]
@@ -84,7 +82,8 @@ struct XLSXAuditTests {
 
   @Test("the binary: a folder's .xlsx is read; --sheet with an unknown name exits 2 naming the sheets")
   func binary() throws {
-    let xlsx = try Self.workbook(HandExportTests.file("ekatalog-v6-orders.csv"))
+    // ekatalog-v6-orders.csv as a workbook, alone in its folder.
+    let xlsx = Self.workbook("folder/ekatalog-v6-orders.xlsx")
     let folder = URL(fileURLWithPath: xlsx).deletingLastPathComponent().path
     let result = try Binary.run(["audit", folder, "--format", "json"])
     #expect(result.status == 0)

@@ -3,26 +3,19 @@ import Testing
 
 @testable import P3DNKit
 
-/// The test workbooks, written once per test run by `scripts/make-test-workbooks.py`.
+/// The test workbooks, committed in `Fixtures/xlsx/reader/`: `scripts/make-xlsx-fixtures.py`
+/// writes them with `scripts/make-test-workbooks.py` and `scripts/make-large-workbook.py`.
 private enum Workbooks {
-  static let generated: (folder: String, status: Int32) = {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("p3dn-xlsx-tests-\(UUID().uuidString)").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Support.root.appendingPathComponent("scripts/make-test-workbooks.py").path, folder,
-    ]
-    do {
-      try process.run()
-      process.waitUntilExit()
-      return (folder, process.terminationStatus)
-    } catch {
-      return (folder, -1)
-    }
-  }()
+  static let folder = Support.fixture("xlsx/reader")
 
-  static func path(_ name: String) -> String { generated.folder + "/" + name }
+  /// Every workbook the tests read.
+  static let names = [
+    "values.xlsx", "values-inline.xlsx", "hand.xlsx", "hand-1904.xlsx", "sipd.xlsx", "two-sheets.xlsx",
+    "date1904.xlsx", "not-a-zip.xlsx", "no-workbook.xlsx", "bad-shared-index.xlsx", "bad-xml.xlsx",
+    "many-inline.xlsx", "many-shared.xlsx",
+  ]
+
+  static func path(_ name: String) -> String { folder + "/" + name }
 
   /// Every record of a sheet: its line and its cells, as written (not trimmed).
   static func records(_ reader: XLSXSheetReader) throws -> [Record] {
@@ -84,8 +77,11 @@ private final class ChunkedBytes: XMLByteSource {
 
 @Suite("XLSX reader")
 struct XLSXReaderTests {
-  @Test func theWorkbookScriptRuns() {
-    #expect(Workbooks.generated.status == 0)
+  @Test func theWorkbooksAreCommitted() {
+    for name in Workbooks.names {
+      #expect(FileManager.default.fileExists(atPath: Workbooks.path(name)), "\(name)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: Workbooks.path("absent.xlsx")))
   }
 
   // MARK: Values written by openpyxl
@@ -335,17 +331,11 @@ struct XLSXReaderTests {
   // MARK: Streaming through the inflating thread
 
   @Test func aWorkbookOfManyChunks() throws {
-    // About 0.5 MB of sheet XML: the part arrives in several chunks of 256 KiB.
-    let folder = Workbooks.generated.folder
-    let script = Support.root.appendingPathComponent("scripts/make-large-workbook.py").path
-    for shared in [false, true] {
-      let path = folder + "/many-\(shared).xlsx"
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["python3", script, path, "3000"] + (shared ? ["--shared-strings"] : [])
-      try process.run()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0)
+    // 3000 rows, as inline strings and as shared strings: 2.2 MB and 1.3 MB of sheet XML,
+    // so the part arrives in several chunks of 256 KiB.
+    for name in ["many-inline.xlsx", "many-shared.xlsx"] {
+      let path = Workbooks.path(name)
+      #expect(FileManager.default.fileExists(atPath: path))
       let reader = try XLSXWorkbook(path: path).openSheet(named: nil)
       var lines: [Int] = []
       var amounts = 0
