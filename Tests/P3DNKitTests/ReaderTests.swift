@@ -169,18 +169,27 @@ struct ReaderTests {
     }
   }
 
-  @Test("an empty file and a JSON object that is not an array are clear errors")
+  @Test("an empty file, a JSON object without a data array and a bare value are clear errors")
   func emptyAndObject() throws {
     let empty = Support.temporaryFile(" \n\n")
     #expect(throws: AuditError.emptyFile(path: empty)) { try Support.audit([empty], year: 2022) }
-    let object = Support.temporaryFile("{\"data\": []}", name: "o.json")
+    let object = Support.temporaryFile("{\"rows\": []}", name: "o.json")
     #expect(
       throws: AuditError.read(
         .badJSON(
-          path: object, line: 1, column: 1,
+          path: object, line: 1, column: 12,
           detail: LocalizedText(
-            id: "ekspor JSON harus berupa array objek", en: "a JSON export must be an array of objects")))
+            id: "halaman tersimpan harus berisi array `data`", en: "a saved page must hold a `data` array")))
     ) { try Support.audit([object], year: 2022) }
+    let page = Support.temporaryFile("{\"data\": []}", name: "p.json")
+    #expect(throws: AuditError.emptyJSONArray(path: page)) { try Support.audit([page], year: 2022) }
+    let number = Support.temporaryFile(" 5", name: "n.json")
+    #expect(
+      throws: ReadError.badJSON(
+        path: number, line: 1, column: 2,
+        detail: LocalizedText(
+          id: "ekspor JSON harus berupa array objek", en: "a JSON export must be an array of objects"))
+    ) { _ = try JSONArrayReader(input: try FileBytes(path: number)).next() }
   }
 
   @Test("malformed JSON names its line and column")

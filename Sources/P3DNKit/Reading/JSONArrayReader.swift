@@ -1,5 +1,9 @@
 /// Streams the objects of a JSON array (`[{…}, {…}]`, the ISB export form) as records.
 ///
+/// A top-level object is a saved API page (INAPROC `/v1`): its `data` member is that array,
+/// read the same way; the scalar members of its `meta` object are kept in ``meta``, and
+/// every other member is skipped. Only white space may follow the top-level value.
+///
 /// The columns are given (the union of the keys of the first objects, found by a first
 /// reader that learns them); objects are matched by key, and keys outside the columns
 /// are skipped.
@@ -11,6 +15,12 @@ public final class JSONArrayReader: RecordSource {
   public var checksFieldCount: Bool { false }
   public private(set) var columns: [String] = []
   public private(set) var line = 0
+  /// Whether the file is a saved page (a top-level object holding a `data` array).
+  public private(set) var isSavedPage = false
+  /// The scalar members of a saved page's top-level `meta` object: strings unescaped,
+  /// numbers as their literal text, `true`/`false` as those words; `null` and nested values
+  /// are left out. Complete once ``next()`` has returned false.
+  public private(set) var meta: [String: String] = [:]
 
   private let window: ReadWindow
   private var input: FileBytes { window.input }
@@ -34,7 +44,31 @@ public final class JSONArrayReader: RecordSource {
   /// The (column, value) pairs of the object being parsed.
   private var found: [(column: Int, range: Range<Int>?)] = []
 
-  private enum State { case beforeArray, inArray, done }
+  /// Whether the page has shown its `data` member, and how many members it has shown.
+  private var pageHasData = false
+  private var pageMembers = 0
+  /// While skipping a page member's value: the closing brackets still expected, and
+  /// whether the skipper is inside a string.
+  private var skipClosers: [UInt8] = []
+  private var skipInString = false
+
+  private enum State {
+    /// Before the top-level value: `[` or `{`.
+    case beforeArray
+    /// After `[`: `]` or the first object.
+    case arrayOpen
+    /// After an object of the array: `,` and the next object, or `]`.
+    case inArray
+    /// In a saved page, after `{` or `,`: a member's key (or, right after `{`, `}`).
+    case pageMember
+    /// In a saved page, after a member's value: `,` or `}`.
+    case pageAfterMember
+    /// Inside the value of a page member that is skipped.
+    case skipping
+    /// After the top-level value: white space only.
+    case trailing
+    case done
+  }
 
   /// A reader with fixed `columns`, or, when `columns` is nil, one that adds every new key
   /// it meets as a column.
@@ -76,7 +110,12 @@ public final class JSONArrayReader: RecordSource {
 
   private enum Step {
     case object(next: Int)
+    /// The `]` closing the array of records.
     case end(next: Int)
+    /// Structure read up to `next`, no record yet.
+    case advanced(next: Int)
+    /// The input is read to its end.
+    case finished
     case needMore
     case failure(at: Int, detail: LocalizedText)
   }
@@ -97,14 +136,22 @@ public final class JSONArrayReader: RecordSource {
         return true
       case .end(let next):
         consume(to: next)
+        state = isSavedPage ? .pageAfterMember : .trailing
+      case .advanced(let next):
+        consume(to: next)
+      case .finished:
         state = .done
         return false
       case .needMore:
         if atEOF {
+          let inArray = state == .beforeArray || state == .arrayOpen || state == .inArray
           throw failure(
             at: end,
-            detail: LocalizedText(
-              id: "berkas berakhir sebelum array ditutup", en: "the file ends before the array is closed"))
+            detail: inArray
+              ? LocalizedText(
+                id: "berkas berakhir sebelum array ditutup", en: "the file ends before the array is closed")
+              : LocalizedText(
+                id: "berkas berakhir sebelum objek ditutup", en: "the file ends before the object is closed"))
         }
         try fill()
       case .failure(let offset, let detail):
@@ -151,27 +198,14 @@ public final class JSONArrayReader: RecordSource {
     }
   }
 
-  /// Parses from `start`: the opening bracket, a separator and the next object, or the end.
+  /// Parses from `start`: a separator and the next object, or the end of the array; outside
+  /// the array's objects, the structure around them.
   private func parseNext() -> Step {
+    guard state == .inArray else { return parseStructure() }
     var position = start
     skipSpace(&position)
     if position >= end { return .needMore }
-    if state == .beforeArray {
-      guard buffer[position] == UInt8(ascii: "[") else {
-        return .failure(
-          at: position,
-          detail: LocalizedText(
-            id: "ekspor JSON harus berupa array objek", en: "a JSON export must be an array of objects"))
-      }
-      position += 1
-      skipSpace(&position)
-      if position >= end { return .needMore }
-      if buffer[position] == UInt8(ascii: "]") {
-        return .end(next: position + 1)
-      }
-      return parseObjectStep(at: position, commitArray: true)
-    }
-    // In the array: either `]` or `,` then an object. The first object has no comma.
+    // In the array: either `]` or `,` then an object.
     if buffer[position] == UInt8(ascii: "]") { return .end(next: position + 1) }
     if buffer[position] == UInt8(ascii: ",") {
       position += 1
@@ -183,6 +217,257 @@ public final class JSONArrayReader: RecordSource {
       at: position,
       detail: LocalizedText(
         id: "seharusnya `,` atau `]` di antara objek", en: "expected `,` or `]` between objects"))
+  }
+
+  /// Parses from `start` in any state but ``State/inArray``.
+  private func parseStructure() -> Step {
+    if state == .skipping { return skipValue() }
+    var position = start
+    skipSpace(&position)
+    if position >= end {
+      guard state == .trailing else { return .needMore }
+      if atEOF { return .finished }
+      // White space read to the end of the buffer: dropped before the next read.
+      return position > start ? .advanced(next: position) : .needMore
+    }
+    let byte = buffer[position]
+    switch state {
+    case .beforeArray:
+      if byte == UInt8(ascii: "[") {
+        state = .arrayOpen
+      } else if byte == UInt8(ascii: "{") {
+        isSavedPage = true
+        state = .pageMember
+      } else {
+        return .failure(
+          at: position,
+          detail: LocalizedText(
+            id: "ekspor JSON harus berupa array objek", en: "a JSON export must be an array of objects"))
+      }
+      return .advanced(next: position + 1)
+    case .arrayOpen:
+      // The first object has no comma.
+      if byte == UInt8(ascii: "]") { return .end(next: position + 1) }
+      return parseObjectStep(at: position, commitArray: true)
+    case .pageMember:
+      if byte == UInt8(ascii: "}") && pageMembers == 0 { return endOfPage(at: position) }
+      return parsePageMember(at: position)
+    case .pageAfterMember:
+      if byte == UInt8(ascii: ",") {
+        state = .pageMember
+        return .advanced(next: position + 1)
+      }
+      if byte == UInt8(ascii: "}") { return endOfPage(at: position) }
+      return .failure(
+        at: position,
+        detail: LocalizedText(
+          id: "seharusnya `,` atau `}` di dalam objek", en: "expected `,` or `}` in an object"))
+    case .trailing:
+      return .failure(
+        at: position,
+        detail: LocalizedText(
+          id: "ada teks setelah akhir nilai JSON", en: "there is text after the end of the JSON value"))
+    case .inArray, .skipping, .done:
+      return .finished
+    }
+  }
+
+  /// The `}` closing a saved page at `position`.
+  private func endOfPage(at position: Int) -> Step {
+    guard pageHasData else {
+      return .failure(
+        at: position,
+        detail: LocalizedText(
+          id: "halaman tersimpan harus berisi array `data`", en: "a saved page must hold a `data` array"))
+    }
+    state = .trailing
+    return .advanced(next: position + 1)
+  }
+
+  /// A member of a saved page, from its key's opening quote at `memberStart` to the start
+  /// of its value: `data` opens the array of records, `meta` is read whole, and any other
+  /// value is skipped by ``skipValue()``.
+  private func parsePageMember(at memberStart: Int) -> Step {
+    var position = memberStart
+    guard buffer[position] == UInt8(ascii: "\"") else {
+      return .failure(
+        at: position,
+        detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes"))
+    }
+    values.removeAll(keepingCapacity: true)
+    switch readString(&position) {
+    case .needMore: return .needMore
+    case .failure(let at, let detail): return .failure(at: at, detail: detail)
+    default: break
+    }
+    let key = String(decoding: values, as: UTF8.self)
+    skipSpace(&position)
+    if position >= end { return .needMore }
+    guard buffer[position] == UInt8(ascii: ":") else {
+      return .failure(
+        at: position,
+        detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
+    }
+    position += 1
+    skipSpace(&position)
+    if position >= end { return .needMore }
+    let byte = buffer[position]
+    if key == "data" {
+      guard !pageHasData else {
+        return .failure(
+          at: memberStart,
+          detail: LocalizedText(
+            id: "halaman tersimpan berisi `data` dua kali", en: "a saved page holds `data` twice"))
+      }
+      guard byte == UInt8(ascii: "[") else {
+        return .failure(
+          at: position,
+          detail: LocalizedText(
+            id: "`data` harus berupa array objek", en: "`data` must be an array of objects"))
+      }
+      pageHasData = true
+      pageMembers += 1
+      state = .arrayOpen
+      return .advanced(next: position + 1)
+    }
+    if key == "meta" && byte == UInt8(ascii: "{") {
+      let step = parseMeta(at: position)
+      if case .advanced = step {
+        pageMembers += 1
+        state = .pageAfterMember
+      }
+      return step
+    }
+    pageMembers += 1
+    skipClosers.removeAll(keepingCapacity: true)
+    skipInString = false
+    state = .skipping
+    return .advanced(next: position)
+  }
+
+  /// Reads the `meta` object at `objectStart` into ``meta``: its scalar members. The object
+  /// is read in one piece (the buffer grows to hold it), as a record is.
+  private func parseMeta(at objectStart: Int) -> Step {
+    var read: [String: String] = [:]
+    var position = objectStart + 1
+    var first = true
+    while true {
+      skipSpace(&position)
+      if position >= end { return .needMore }
+      if first && buffer[position] == UInt8(ascii: "}") { break }
+      first = false
+      guard buffer[position] == UInt8(ascii: "\"") else {
+        return .failure(
+          at: position,
+          detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes"))
+      }
+      values.removeAll(keepingCapacity: true)
+      switch readString(&position) {
+      case .needMore: return .needMore
+      case .failure(let at, let detail): return .failure(at: at, detail: detail)
+      default: break
+      }
+      let key = String(decoding: values, as: UTF8.self)
+      skipSpace(&position)
+      if position >= end { return .needMore }
+      guard buffer[position] == UInt8(ascii: ":") else {
+        return .failure(
+          at: position,
+          detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
+      }
+      position += 1
+      skipSpace(&position)
+      if position >= end { return .needMore }
+      let isNested = buffer[position] == UInt8(ascii: "{") || buffer[position] == UInt8(ascii: "[")
+      values.removeAll(keepingCapacity: true)
+      var isNull = false
+      switch readValue(&position, isNull: &isNull) {
+      case .needMore: return .needMore
+      case .failure(let at, let detail): return .failure(at: at, detail: detail)
+      default: break
+      }
+      if !isNull && !isNested { read[key] = String(decoding: values, as: UTF8.self) }
+      skipSpace(&position)
+      if position >= end { return .needMore }
+      if buffer[position] == UInt8(ascii: ",") {
+        position += 1
+        continue
+      }
+      guard buffer[position] == UInt8(ascii: "}") else {
+        return .failure(
+          at: position,
+          detail: LocalizedText(
+            id: "seharusnya `,` atau `}` di dalam objek", en: "expected `,` or `}` in an object"))
+      }
+      break
+    }
+    meta.merge(read) { _, new in new }
+    return .advanced(next: position + 1)
+  }
+
+  /// Skips the value of a page member from `start`, across refills: strings, nested
+  /// objects and arrays are consumed as they are read; a number or word is read whole.
+  private func skipValue() -> Step {
+    var position = start
+    if skipClosers.isEmpty && !skipInString {
+      // The value's first byte.
+      let byte = buffer[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        skipInString = true
+      case UInt8(ascii: "{"):
+        skipClosers.append(UInt8(ascii: "}"))
+      case UInt8(ascii: "["):
+        skipClosers.append(UInt8(ascii: "]"))
+      default:
+        // A number or a word, read whole (its text in `values` is not kept).
+        var isNull = false
+        switch readValue(&position, isNull: &isNull) {
+        case .needMore: return .needMore
+        case .failure(let at, let detail): return .failure(at: at, detail: detail)
+        default: break
+        }
+        state = .pageAfterMember
+        return .advanced(next: position)
+      }
+      position += 1
+    }
+    while position < end {
+      let byte = buffer[position]
+      if skipInString {
+        if byte == UInt8(ascii: "\\") {
+          // The escaped byte may be in the next read.
+          if position + 1 >= end { break }
+          position += 2
+          continue
+        }
+        position += 1
+        if byte == UInt8(ascii: "\"") {
+          skipInString = false
+          if skipClosers.isEmpty { break }
+        }
+        continue
+      }
+      position += 1
+      if byte == UInt8(ascii: "\"") {
+        skipInString = true
+      } else if byte == UInt8(ascii: "{") {
+        skipClosers.append(UInt8(ascii: "}"))
+      } else if byte == UInt8(ascii: "[") {
+        skipClosers.append(UInt8(ascii: "]"))
+      } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+        guard skipClosers.last == byte else {
+          return .failure(
+            at: position - 1,
+            detail: LocalizedText(id: "kurung tidak berpasangan", en: "unmatched bracket"))
+        }
+        skipClosers.removeLast()
+        if skipClosers.isEmpty { break }
+      }
+    }
+    if skipClosers.isEmpty && !skipInString { state = .pageAfterMember }
+    if position > start { return .advanced(next: position) }
+    return .needMore
   }
 
   private func parseObjectStep(at position: Int, commitArray: Bool) -> Step {
