@@ -231,17 +231,31 @@ public final class Ledger: Sendable {
     let months = Months.range(from: from ?? Months.of(first), to: to ?? Months.of(last))
     var reports: [TrendReport.Month] = []
     var year = request.year
+    var lastEnd: String? = nil
+    // A month may not have the year's data or an OPD yet: the filters are checked over
+    // all months at the end.
+    var matched = false
     for month in months {
       guard let end = Months.end(month) else { continue }
       do {
         var monthly = request
         monthly.year = year
+        monthly.checksFilters = false
         let report = try self.report(monthly, asOf: end)
         year = year ?? report.fiscalYear
         reports.append(TrendReport.Month(month: month, report: report))
+        lastEnd = end
+        let included = report.inputs.contains { $0.included > 0 }
+        if included && (request.opdFilters.isEmpty || !report.opds.isEmpty) { matched = true }
       } catch .nothingAsOf {
         reports.append(TrendReport.Month(month: month, report: nil))
       }
+    }
+    if !matched, let lastEnd {
+      // The report of the last month says which filter matched nothing, and what is there.
+      var checked = request
+      checked.year = year
+      _ = try self.report(checked, asOf: lastEnd)
     }
     return TrendReport(fiscalYear: year ?? 0, months: reports, showsOPDs: showsOPDs)
   }

@@ -313,6 +313,12 @@ struct TrendCommand: ParsableCommand {
       throw ValidationError(
         Help.string("--from/--to harus YYYY-MM, mis. 2025-06.", "--from/--to must be YYYY-MM, e.g. 2025-06."))
     }
+    if let from, let to, from > to {
+      throw ValidationError(
+        Help.string(
+          "--from \(from) jatuh setelah --to \(to); tukar keduanya.",
+          "--from \(from) is after --to \(to); swap them."))
+    }
   }
 
   func run() throws {

@@ -53,10 +53,21 @@ struct ExportProfileTests {
     #expect(report.district.swakelolaRealization == LineTotal(lines: 109, total: m("6430978053.00")))
     #expect(report.opds.isEmpty)
 
-    let (lines, linesInput) = try single("SPSE-PencatatanSwakelolaRealisasi_1060.csv")
+    // 1060 names its OPD by SIRUP's numeric kd_satker only: the satker master (1008) of the
+    // same pull maps each to its code.
+    let lines = try Support.audit(
+      [
+        Support.sharedData("SPSE-PencatatanSwakelolaRealisasi_1060.csv"),
+        Support.sharedData("RUP-MasterSatker_1008.csv"),
+      ], year: 2025)
+    let linesInput = try #require(lines.inputs.first)
     #expect(linesInput.profile == "pencatatan-swakelola-realisasi")
     #expect((linesInput.rows, linesInput.excluded) == (733, 733))
+    #expect(lines.inputs[1].use == .directory)
     #expect(lines.district.swakelolaRealization == LineTotal(lines: 733, total: m("30329993518.00")))
+    // Without it, no row has an OPD code.
+    let (_, alone) = try single("SPSE-PencatatanSwakelolaRealisasi_1060.csv")
+    #expect((alone.rows, alone.count(.swakelola), alone.warnings.unknownOPDIDs) == (733, 733, 0))
   }
 
   @Test("struktur anggaran (1084): a budget per OPD, sub-units rolled up, no stage of its own")

@@ -3,11 +3,11 @@ import Testing
 
 @testable import P3DNKit
 
-/// The hand-worked files of `Fixtures/hand/exports/` (see its README): every figure below
+/// The hand-worked files of `Fixtures/exports/` (see its README): every figure below
 /// was worked out by hand from the rows of the files.
 @Suite("Hand-worked exports: SIPD, vendor list, links, budget, mapping")
 struct HandExportTests {
-  static func file(_ name: String) -> String { Support.fixture("hand/exports/" + name) }
+  static func file(_ name: String) -> String { Support.fixture("exports/" + name) }
 
   @Test("SIPD realization: title rows, `12 Maret 2025` dates, Nilai Setoran, account scope")
   func sipd() throws {
@@ -90,21 +90,38 @@ struct HandExportTests {
     #expect((report.vendors?.entries, report.vendors?.unusable) == (2, 1))
   }
 
-  @Test("e-Katalog v5: satker_id as the OPD, paket_status_str, kode_anggaran scope, vendor codes")
+  @Test(
+    "e-Katalog v5: satker_id mapped by the instansi-satker directory, paket_status_str, kode_anggaran scope, vendor codes"
+  )
   func ekatalogV5() throws {
+    let directory = Support.fixture("satker/instansi-satker-2025.csv")
     let report = try Support.audit(
-      [Self.file("ekatalog-v5-orders.csv")], vendors: Self.file("daftar-penyedia.csv"))
-    let input = try #require(report.inputs.first)
+      [Self.file("ekatalog-v5-orders.csv"), directory], vendors: Self.file("daftar-penyedia.csv"))
+    let input = try #require(report.input("ekatalog-v5-orders.csv"))
     #expect(input.profile == "ekatalog-v5")
     // E2 `Paket Dibatalkan`; E3 a hibah account (5.1.05) in its kode_anggaran.
     #expect(
       (input.rows, input.included, input.count(.cancelled), input.count(.outOfScopeAccount)) == (4, 2, 1, 1))
-    #expect(report.opds.map(\.code) == ["80011", "80012"])
+    let listed = try #require(report.input("instansi-satker-2025.csv"))
+    #expect(
+      (listed.profile, listed.use, listed.rows, listed.count(.notSpending)) == (
+        "satker-ekatalog", .directory, 2, 2
+      ))
+    // 80011 → Dinas Pendidikan's code, 80012 → Dinas PU's.
+    #expect(report.opds.map(\.code) == ["1.01.0.00.0.00.01.0000", "1.03.0.00.0.00.03.0000"])
     // E1 vendor 5001 (kecil, Kukar) 600.000; E4 vendor 5002 (besar, Samarinda) 250.000.
-    let first = try #require(report.opd("80011")?.realization)
+    let first = try #require(report.opd("1.01.0.00.0.00.01.0000")?.realization)
     #expect((first.total, first.umkk.amount, first.local.amount) == (m("600000"), m("600000"), m("600000")))
-    let second = try #require(report.opd("80012")?.realization)
+    let second = try #require(report.opd("1.03.0.00.0.00.03.0000")?.realization)
     #expect((second.total, second.umkk.amount, second.umkk.unknown) == (m("250000"), .zero, .zero))
+
+    // Without the directory the ids are no OPD codes: E1, E3 and E4 are missing-opd (it comes
+    // before the account scope), and the warning says to add the directory.
+    let alone = try Support.audit([Self.file("ekatalog-v5-orders.csv")], year: 2025)
+    let orders = try #require(alone.inputs.first)
+    #expect((orders.included, orders.count(.missingOPD), orders.count(.cancelled)) == (0, 3, 1))
+    #expect(orders.warnings.unknownOPDIDs == 3)
+    #expect(orders.warnings.unknownOPDIDExamples == ["80011", "80012"])
   }
 
   @Test("Toko Daring: a failed order excluded; local from the merchant's `kota_kab`")
@@ -156,12 +173,12 @@ struct HandExportTests {
   func paymentCopies() throws {
     let header =
       "tahun_anggaran,kd_satker_str,nama_satker,kd_nontender_pct,kd_rup_paket,jenis_realisasi,no_realisasi,tgl_realisasi,nilai_realisasi\n"
-    let row = { (code: String) in
-      "2025,1.03.0.00.0.00.03.0000,Dinas PU,NT9,\(code),Kwitansi,,2025-04-01,100000\n"
+    // Two payments under X (K1, K2), the same two copied under Y.
+    let row = { (code: String, number: String) in
+      "2025,1.03.0.00.0.00.03.0000,Dinas PU,NT9,\(code),Kwitansi,\(number),2025-04-01,100000\n"
     }
-    // Two identical payments under X (both real), the same two copied under Y.
     let lines = Support.temporaryFile(
-      header + row("11") + row("11") + row("22") + row("22"), name: "1058.csv")
+      header + row("11", "K1") + row("11", "K2") + row("22", "K1") + row("22", "K2"), name: "1058.csv")
     let plan = Support.temporaryFile(
       "tahun_anggaran,kd_satker_str,nama_satker,kd_rup,pagu,status_ukm\n"
         + "2025,1.03.0.00.0.00.03.0000,Dinas PU,11,150000,UKM\n2025,1.03.0.00.0.00.03.0000,Dinas PU,22,150000,UKM\n"

@@ -9,8 +9,8 @@ struct LedgerCommandTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p3dn-db-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let db = folder.appendingPathComponent("ledger.sqlite").path
-    let plan = Support.fixture("hand/exports/sirup-penyedia-2025.csv")
-    let orders = Support.fixture("hand/exports/ekatalog-v6-orders.csv")
+    let plan = Support.fixture("exports/sirup-penyedia-2025.csv")
+    let orders = Support.fixture("exports/ekatalog-v6-orders.csv")
 
     let first = try Binary.run(["ingest", plan, orders, "--db", db, "--as-of", "2025-09-30", "--lang", "en"])
     #expect(first.status == 0)
@@ -88,8 +88,8 @@ struct LedgerCommandTests {
     #expect(second.stdout.components(separatedBy: "warning").count == 2)
 
     let mapped = try Binary.run([
-      "ingest", Support.fixture("hand/exports/rekap-toko.csv"), "--map",
-      Support.fixture("hand/exports/rekap-toko.map.toml"), "--db", db, "--lang", "en",
+      "ingest", Support.fixture("exports/rekap-toko.csv"), "--map",
+      Support.fixture("exports/rekap-toko.map.toml"), "--db", db, "--lang", "en",
     ])
     #expect(mapped.status == 0)
     #expect(mapped.stdout.contains("added source 5: "))

@@ -53,9 +53,9 @@ struct RowRecordTests {
       ([Support.fixture("hand/boundary-plan.csv")], [Support.fixture("hand/realisasi-disdik.csv")], 2022),
       (
         [
-          Support.fixture("hand/exports/sirup-penyedia-2025.csv"),
-          Support.fixture("hand/exports/struktur-anggaran-2025.csv"),
-          Support.fixture("hand/exports/sipd-realisasi-dinkes.csv"),
+          Support.fixture("exports/sirup-penyedia-2025.csv"),
+          Support.fixture("exports/struktur-anggaran-2025.csv"),
+          Support.fixture("exports/sipd-realisasi-dinkes.csv"),
           Support.sharedData("excerpts/39_1058_SPSE-PencatatanNonTenderRealisasi.json"),
           Support.sharedData("SPSE-PencatatanSwakelola_1059.csv"),
         ], [], 2025
@@ -88,7 +88,7 @@ struct RowRecordTests {
 
   @Test("a record carries the parsed fields and the classification of its line")
   func fields() throws {
-    let (_, records) = try Self.audit([Support.fixture("hand/exports/ekatalog-v6-orders.csv")], year: 2025)
+    let (_, records) = try Self.audit([Support.fixture("exports/ekatalog-v6-orders.csv")], year: 2025)
     let rows = try #require(records.values.first)
     // P1: Dinas Pendidikan, realization, 1.000.000, RUP codes 111 and 222.
     let first = try #require(rows.first)
@@ -107,7 +107,7 @@ struct RowRecordTests {
 
   @Test("a record's text cells: identifier, description, account, vendor")
   func texts() throws {
-    let (_, _, v6) = try Self.audited([Support.fixture("hand/exports/ekatalog-v6-orders.csv")], year: 2025)
+    let (_, _, v6) = try Self.audited([Support.fixture("exports/ekatalog-v6-orders.csv")], year: 2025)
     let orders = try #require(v6.values.first)
     // The order's code, its RUP package name and the SIKaP vendor code (the v6 code is the
     // fallback); the MAK column is empty.

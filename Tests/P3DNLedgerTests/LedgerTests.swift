@@ -31,8 +31,8 @@ struct LedgerTests {
   }
 
   static let exports = [
-    fixture("hand/exports/sirup-penyedia-2025.csv"), fixture("hand/exports/ekatalog-v6-orders.csv"),
-    fixture("hand/exports/struktur-anggaran-2025.csv"),
+    fixture("exports/sirup-penyedia-2025.csv"), fixture("exports/ekatalog-v6-orders.csv"),
+    fixture("exports/struktur-anggaran-2025.csv"),
   ]
 
   static func policy() throws -> Policy { try PolicyLoader.builtIn() }
@@ -117,8 +117,7 @@ struct LedgerTests {
   @Test("as of: the export's snapshot date, else its newest row date, else today")
   func asOf() throws {
     let ledger = try Ledger(path: Self.database())
-    let shared = Self.root.deletingLastPathComponent().appendingPathComponent(
-      "shared/data/isb-kab-bandung-2025")
+    let shared = Self.root.appendingPathComponent("Fixtures/isb-kab-bandung-2025")
     let outcomes = try ledger.ingest(
       [shared.appendingPathComponent("SPSE-PencatatanNonTender_1057.csv").path],
       realization: [Self.fixture("hand/realisasi-disdik.csv")], policy: try Self.policy(), asOf: nil,
@@ -136,17 +135,17 @@ struct LedgerTests {
       (["hand/boundary-plan.csv"], ["hand/realisasi-disdik.csv"], 2022, .plain),
       (
         [
-          "hand/exports/sirup-penyedia-2025.csv", "hand/exports/struktur-anggaran-2025.csv",
-          "hand/exports/ekatalog-v6-orders.csv", "hand/exports/nontender-realisasi-pu.csv",
-          "hand/exports/sipd-realisasi-dinkes.csv",
+          "exports/sirup-penyedia-2025.csv", "exports/struktur-anggaran-2025.csv",
+          "exports/ekatalog-v6-orders.csv", "exports/nontender-realisasi-pu.csv",
+          "exports/sipd-realisasi-dinkes.csv",
         ], [], 2025, .plain
       ),
       // With a vendor list, and a sheet read through a mapping.
       (
-        ["hand/exports/ekatalog-v6-orders.csv", "hand/exports/ekatalog-v5-orders.csv"], [], 2025,
-        .vendors("hand/exports/daftar-penyedia.csv")
+        ["exports/ekatalog-v6-orders.csv", "exports/ekatalog-v5-orders.csv"], [], 2025,
+        .vendors("exports/daftar-penyedia.csv")
       ),
-      (["hand/exports/rekap-toko.csv"], [], 2025, .mapping("hand/exports/rekap-toko.map.toml")),
+      (["exports/rekap-toko.csv"], [], 2025, .mapping("exports/rekap-toko.map.toml")),
     ])
   func reportEqualsAudit(inputs: [String], realization: [String], year: Int, reading: ReadingCase) throws {
     let paths = inputs.map(Self.fixture)
@@ -199,7 +198,7 @@ struct LedgerTests {
   func snapshots() throws {
     let ledger = try Ledger(path: Self.database())
     let policy = try Self.policy()
-    let september = Self.fixture("hand/exports/sirup-penyedia-2025.csv")
+    let september = Self.fixture("exports/sirup-penyedia-2025.csv")
     // October's pull: the same packages, one more.
     let october = FileManager.default.temporaryDirectory.appendingPathComponent(
       "p3dn-oct-\(UUID().uuidString).csv")
@@ -368,7 +367,7 @@ struct LedgerTests {
     #expect(fromLedger.opds == audit.opds)
     // A new ingest goes in with its text; the report as of September is the same.
     _ = try ledger.ingest(
-      [Self.fixture("hand/exports/sipd-realisasi-dinkes.csv")], policy: try Self.policy(), asOf: "2025-10-15",
+      [Self.fixture("exports/sipd-realisasi-dinkes.csv")], policy: try Self.policy(), asOf: "2025-10-15",
       today: "2025-10-15")
     #expect(try ledger.check() == [])
     let described = try queue.read { db in

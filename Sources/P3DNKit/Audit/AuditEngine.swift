@@ -35,6 +35,9 @@ public struct AuditRequest: Sendable {
   /// A sink for the records of every row of a file (by its path as given), for the
   /// ledger; a file with a sink is read on one thread.
   public var rowSink: (@Sendable (String) -> RowSink?)? = nil
+  /// Whether an `--opd` that matches no OPD, or a `--year` with no included row, is an
+  /// error (CONTRACT §2); a month of a trend checks them over all months instead.
+  public var checksFilters = true
   /// Data of several fiscal years is not an error (the ledger keeps each row's year);
   /// the reported year is then the latest.
   public var allowSeveralYears = false
@@ -79,15 +82,35 @@ public enum AuditEngine {
   }
 
   /// Reads every input into its sums (before a year and the OPD filters make a report of
-  /// them), with the vendor list it used.
+  /// them), with the vendor list it used: copies of one file are read once (CONTRACT
+  /// §7.1), satker directories first so that the others' OPD ids map to codes (§7.2), and
+  /// older snapshots of a dataset are set aside (§7.3).
   public static func read(_ request: AuditRequest) throws(AuditError) -> (
     files: [FileSums], vendors: VendorList?
   ) {
+    let (forced, mapped) = try chosenProfiles(request)
+    let files = try inputFiles(request)
+    if files.isEmpty { throw .noInputs }
+    let vendors = try request.vendorsPath.map { path throws(AuditError) in
+      try VendorListLoader.load(path: path, bufferSize: request.bufferSize)
+    }
+    let copies = try IdenticalFiles.copies(among: files.map(\.path))
+    var reading = FolderReading(
+      request: request, files: files, forced: forced, mapped: mapped, vendors: vendors)
+    try reading.readDirectories(skipping: copies)
+    try reading.readSpending(skipping: copies)
+    var results = reading.results(copies: copies)
+    Snapshots.setAside(&results)
+    return (results.map(FileSums.init), vendors)
+  }
+
+  /// The profile `--profile` forces, and the `--map` mapping.
+  static func chosenProfiles(_ request: AuditRequest) throws(AuditError) -> (
+    forced: Profile?, mapped: Profile?
+  ) {
     var forced: Profile? = nil
     if let name = request.profileName {
-      guard let profile = ProfileRegistry.named(name) else {
-        throw .unknownProfile(name: name)
-      }
+      guard let profile = ProfileRegistry.named(name) else { throw .unknownProfile(name: name) }
       forced = profile
     }
     var mapped: Profile? = nil
@@ -98,83 +121,7 @@ public enum AuditEngine {
         throw .mapping(error)
       }
     }
-    let files = try inputFiles(request)
-    if files.isEmpty { throw .noInputs }
-    let vendors = try request.vendorsPath.map { path throws(AuditError) in
-      try VendorListLoader.load(path: path, bufferSize: request.bufferSize)
-    }
-
-    var linking = true
-    if let forcedLinking = request.linking {
-      linking = forcedLinking
-    } else {
-      linking = try bothStagesPossible(files, forced: forced, mapped: mapped, request: request)
-    }
-
-    request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
-    var results: [FileResult] = []
-    var remainingRejected = request.rejectedLimit
-    for (index, file) in files.enumerated() {
-      let opened = try InputOpener.open(
-        path: file.path, forcedProfile: forced, bufferSize: request.bufferSize, mapped: mapped,
-        sheet: request.sheet)
-      let columns = BoundColumns(profile: opened.profile, header: opened.header)
-      if opened.profile.stage == nil && file.stage == nil && columns[.stage] == nil {
-        throw .unknownFileStage(path: file.path)
-      }
-      var auditor = FileAuditor(
-        path: file.path, fileIndex: index, profile: opened.profile, header: opened.header,
-        columns: columns, policy: request.policy, stageOverride: file.stage,
-        rejectedLimit: remainingRejected)
-      auditor.vendors = vendors
-      auditor.linking = linking
-      auditor.sink = request.rowSink?(file.path)
-      var result: FileResult
-      let size = opened.bytes.size
-      // A file whose payments are matched across rows (1058) is read in one piece.
-      if let dialect = opened.dialect, request.threads > 1, opened.profile.paymentKey.isEmpty,
-        auditor.sink == nil,
-        size - opened.dataStart >= 2 * request.chunkSize
-      {
-        result = try ChunkedAudit(
-          auditor: auditor, path: file.path, profileName: opened.profile.name, fileSize: size,
-          dataStart: opened.dataStart, dataLine: opened.dataLine, dialect: dialect,
-          threads: request.threads,
-          chunkSize: ChunkedAudit.chunkSize(
-            for: size - opened.dataStart, threads: request.threads, minimum: request.chunkSize),
-          bufferSize: request.bufferSize,
-          progress: request.progress
-        ).run()
-      } else {
-        result = FileResult(path: file.path, profile: opened.profile.name)
-        if let progress = request.progress { opened.observe { progress.add($0.count) } }
-        if let csv = opened.csv {
-          try auditor.run(csv, result: &result)
-        } else if let json = opened.json {
-          try auditor.run(json, result: &result)
-        } else if let sheet = opened.sheet {
-          try auditor.run(sheet, result: &result)
-          request.progress?.add(size)
-        }
-        result.sha256 = opened.sha256
-      }
-      result.dialect = opened.format
-      if let given = file.stage, let stage = opened.profile.stage, opened.profile.kind == .lines,
-        given != stage
-      {
-        result.warnings.ignoredStageFlag = given
-      }
-      remainingRejected -= result.rejected.count
-      if opened.profile.kind == .budget {
-        // A budget is a denominator, not spending of a stage.
-        result.stagesSeen = []
-        result.isBudget = true
-      } else if let stage = opened.profile.stage ?? file.stage {
-        result.stagesSeen = [stage]
-      }
-      results.append(result)
-    }
-    return (results.map(FileSums.init), vendors)
+    return (forced, mapped)
   }
 
   /// The report of files already read (by ``read(_:)``, or kept in the ledger), for the
@@ -189,37 +136,17 @@ public enum AuditEngine {
     }
     let year = try reportedYear(
       request.year, results, strict: request.requireSingleYear, latest: request.allowSeveralYears)
+    let report = ReportBuilder.build(
+      year: year, policy: request.policy, results: results, stages: stagesWithInput,
+      opdFilters: [], denominator: request.denominator)
+    if request.checksFilters {
+      try FilterCheck.year(request.year, report: report, results: results)
+      try FilterCheck.opds(request.opdFilters, report: report)
+    }
+    if request.opdFilters.isEmpty { return report }
     return ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
       opdFilters: request.opdFilters, denominator: request.denominator)
-  }
-
-  /// Whether the inputs may hold lines of both stages, so that plan and realization can be
-  /// linked by RUP code: each file's stage from the command line, else from its profile
-  /// (found from the header alone); a canonical sheet with a stage column, or a workbook,
-  /// may hold either.
-  static func bothStagesPossible(
-    _ files: [InputFile], forced: Profile?, mapped: Profile?, request: AuditRequest
-  ) throws(AuditError) -> Bool {
-    var stages: Set<Stage> = []
-    for file in files {
-      if let stage = file.stage {
-        stages.insert(stage)
-      } else if file.path.lowercased().hasSuffix(".xlsx") {
-        return true
-      } else {
-        let opened = try InputOpener.open(
-          path: file.path, forcedProfile: forced, bufferSize: 1 << 16, mapped: mapped, sheet: request.sheet)
-        guard opened.profile.kind == .lines else { continue }
-        if let stage = opened.profile.stage {
-          stages.insert(stage)
-        } else {
-          return true
-        }
-      }
-      if stages.count == 2 { return true }
-    }
-    return false
   }
 
   /// `--year`, else the one year among the rows that reached the year test.
@@ -253,9 +180,16 @@ public struct FileSums: Codable, Sendable {
   public var path: String { result.path }
   public var profile: String { result.profile }
   public var sha256: String { result.sha256 }
-  /// The export's kind (its profile and header) and scope (the KLPD codes it names): a
-  /// newer pull of the same kind, scope and year supersedes an older one.
-  public var kind: String { result.profile + "|" + result.headerSignature }
+  /// The export's kind (its dataset; a hand-made sheet: its profile and header) and scope
+  /// (the KLPD codes it names): a newer pull of the same dataset, scope and year
+  /// supersedes an older one (CONTRACT §7.3).
+  public var kind: String { result.dataset ?? (result.profile + "|" + result.headerSignature) }
+  /// Whether it is a snapshot of an export's dataset (hand-made sheets are not).
+  public var isSnapshot: Bool {
+    result.dataset != nil && result.use != .notSpending && result.use != .directory
+  }
+  /// The export's as-of day (yyyy-mm-dd), from its snapshot date or date columns.
+  public var asOf: String? { result.asOf }
   public var scope: String { result.scopes.sorted().joined(separator: ",") }
   /// The OPD codes of its lines (after roll-up), by fiscal year.
   public var opdCodesByYear: [Int?: Set<String>] { result.years.mapValues { Set($0.opds.keys) } }

@@ -35,6 +35,10 @@ public enum AuditError: Error, Equatable, Sendable {
     path: String, mapping: String, amount: [String], opd: [String], firstRecord: [String])
   /// `--denominator budget` without a `struktur-anggaran` input.
   case noBudgetInput(files: [String])
+  /// `--year` for which no row of any input is included: the years that have some.
+  case noRowsForYear(year: Int, years: [Int])
+  /// An `--opd` that matches no OPD of the data: the closest codes and names.
+  case noSuchOPD(filter: String, closest: [String])
 }
 
 extension AuditError {

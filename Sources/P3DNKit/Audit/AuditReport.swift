@@ -125,6 +125,16 @@ public struct InputReport: Equatable, Sendable {
   public let warnings: FileWarnings
   /// Which source decided each metric of the included lines.
   public var classifiedBy = ClassificationTally()
+  /// What the file is for the audit, its dataset, and its as-of day (CONTRACT §7).
+  public var use = FileUse.spending
+  public var dataset: String? = nil
+  public var asOf: String? = nil
+  /// The input it is a copy of (read once as that one), or the newer snapshot that counts
+  /// instead of it.
+  public var sameAs: String? = nil
+  public var supersededBy: String? = nil
+  /// The amounts set aside as counted elsewhere, by reason (`duplicate`, `superseded`).
+  public var setAside: [(ReasonCode, MoneySum)] = []
 
   public static func == (lhs: InputReport, rhs: InputReport) -> Bool {
     lhs.path == rhs.path && lhs.sha256 == rhs.sha256 && lhs.rows == rhs.rows

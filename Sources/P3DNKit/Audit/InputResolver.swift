@@ -40,18 +40,13 @@ public enum InputResolver {
       switch kind(of: path) {
       case .missing:
         throw .missingFile(path: path)
-      case .file:
+      case .file, .other:
         add(path, nil)
       case .folder:
-        // Hidden files (`.x.csv`, macOS `._x.csv`) are not exports.
-        let names = listFolder(path).filter { name in
-          let lower = name.lowercased()
-          return !name.hasPrefix(".")
-            && (lower.hasSuffix(".csv") || lower.hasSuffix(".json") || lower.hasSuffix(".xlsx"))
-        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let names = exportFiles(in: path)
         guard !names.isEmpty else { throw .emptyFolder(path: path) }
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        for name in names where kind(of: prefix + name) == .file { add(prefix + name, nil) }
+        for name in names { add(prefix + name, nil) }
       }
     }
     for path in plan + realization where kind(of: path) == .folder {
@@ -60,14 +55,38 @@ public enum InputResolver {
     for path in plan { add(path, .plan) }
     for path in realization { add(path, .realization) }
     if let (first, second) = conflict { throw .twoStages(path: first, other: second) }
-    for file in files where kind(of: file.path) != .file {
+    for file in files where kind(of: file.path) == .missing {
       throw .missingFile(path: file.path)
     }
     guard !files.isEmpty else { throw .noInputs }
     return files
   }
 
-  enum Kind { case missing, file, folder }
+  enum Kind { case missing, file, folder, other }
+
+  /// The exports in a folder and its subfolders (CONTRACT §2): `*.csv`, `*.json` and
+  /// `*.xlsx` regular files, as paths relative to it, in byte order of the path. Names
+  /// that begin with `.` (hidden files, macOS `._x.csv`) or `~$` (Excel's lock files) are
+  /// skipped, folders so named too; a FIFO or device is never opened.
+  static func exportFiles(in folder: String, depth: Int = 0) -> [String] {
+    guard depth < 32 else { return [] }
+    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+    var found: [String] = []
+    for name in listFolder(folder) where !name.hasPrefix(".") && !name.hasPrefix("~$") {
+      switch kind(of: prefix + name) {
+      case .folder:
+        found.append(contentsOf: exportFiles(in: prefix + name, depth: depth + 1).map { name + "/" + $0 })
+      case .file:
+        let lower = name.lowercased()
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".json") || lower.hasSuffix(".xlsx") {
+          found.append(name)
+        }
+      case .missing, .other:
+        continue
+      }
+    }
+    return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  }
 
   /// The processors this process may use.
   public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -81,7 +100,11 @@ public enum InputResolver {
   static func kind(of path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing }
-    return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .folder
+    case S_IFREG: return .file
+    default: return .other
+    }
   }
 
   static func canonicalPath(_ path: String) -> String {

@@ -45,6 +45,14 @@ enum ReportBuilder {
           rejectedByReason: rejectedReasons.map { ($0.key, $0.value) },
           warnings: warnings))
       inputs[inputs.count - 1].classifiedBy = tally
+      inputs[inputs.count - 1].use = result.use
+      inputs[inputs.count - 1].dataset = result.dataset
+      inputs[inputs.count - 1].asOf = result.asOf
+      inputs[inputs.count - 1].sameAs = result.sameAs
+      inputs[inputs.count - 1].supersededBy = result.supersededBy
+      inputs[inputs.count - 1].setAside = result.setAsideAmounts.sorted { $0.key < $1.key }.map {
+        ($0.key, $0.value)
+      }
       rejected.append(contentsOf: result.rejected)
       rejectedTotal += result.rejectedTotal
     }

@@ -1,6 +1,8 @@
 /// Counts of the data problems that do not stop a line from counting (CONTRACT §4.2),
 /// reported per input file.
 public struct FileWarnings: Sendable, Equatable, Codable {
+  public init() {}
+
   /// Amounts with more than two decimals, rounded to the sen.
   public var roundedAmounts = 0
   /// Metric values outside [0, amount], clamped (per metric).
@@ -17,8 +19,44 @@ public struct FileWarnings: Sendable, Equatable, Codable {
   /// Packages of these realization lines that a records file of the same audit also
   /// counts (1058 lines of 1057 records).
   public var packagesCountedTwice = 0
+  /// Status words that the dataset's closed list does not hold: column → word → rows and
+  /// their amount (CONTRACT §7.6).
+  public var unknownStatuses: [String: [String: WordCount]] = [:]
+  /// OPD cells that are ids no satker directory among the inputs knows: rows, and a few
+  /// of the ids.
+  public var unknownOPDIDs = 0
+  public var unknownOPDIDExamples: [String] = []
+
+  /// Rows that carry a word, and their amount.
+  public struct WordCount: Sendable, Equatable, Codable {
+    public var rows = 0
+    public var amount = MoneySum.zero
+  }
+
+  mutating func noteUnknownStatus(column: String, word: String, amount: Money) {
+    unknownStatuses[column, default: [:]][word, default: WordCount()].rows += 1
+    unknownStatuses[column, default: [:]][word, default: WordCount()].amount += amount
+  }
+
+  mutating func noteUnknownOPDID(_ id: String) {
+    unknownOPDIDs += 1
+    if unknownOPDIDExamples.count < 3 && !unknownOPDIDExamples.contains(id) {
+      unknownOPDIDExamples.append(id)
+    }
+  }
 
   mutating func merge(_ other: FileWarnings) {
+    for (column, words) in other.unknownStatuses {
+      for (word, count) in words {
+        unknownStatuses[column, default: [:]][word, default: WordCount()].rows += count.rows
+        unknownStatuses[column, default: [:]][word, default: WordCount()].amount += count.amount
+      }
+    }
+    unknownOPDIDs += other.unknownOPDIDs
+    for id in other.unknownOPDIDExamples
+    where unknownOPDIDExamples.count < 3 && !unknownOPDIDExamples.contains(id) {
+      unknownOPDIDExamples.append(id)
+    }
     roundedAmounts += other.roundedAmounts
     clampedValues.merge(other.clampedValues, uniquingKeysWith: +)
     unreadableValues.merge(other.unreadableValues, uniquingKeysWith: +)
@@ -406,5 +444,46 @@ struct LineClassifier {
       Koperasi.nameMarksCooperative(TextDecoding.decode($0, as: encoding))
     }
     return named ? .cooperativeName : nil
+  }
+}
+
+extension FileWarnings {
+  enum CodingKeys: String, CodingKey {
+    case roundedAmounts, clampedValues, unreadableValues, unreadablePercentages, unrecognizedFlags,
+      ignoredStageFlag, packagesCountedTwice, unknownStatuses, unknownOPDIDs, unknownOPDIDExamples
+  }
+
+  /// Every key may be absent (a ledger written by an earlier version): it then takes its
+  /// default.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    if let value = try container.decodeIfPresent(Int.self, forKey: .roundedAmounts) { roundedAmounts = value }
+    if let value = try container.decodeIfPresent([Metric: Int].self, forKey: .clampedValues) {
+      clampedValues = value
+    }
+    if let value = try container.decodeIfPresent([Metric: Int].self, forKey: .unreadableValues) {
+      unreadableValues = value
+    }
+    if let value = try container.decodeIfPresent(Int.self, forKey: .unreadablePercentages) {
+      unreadablePercentages = value
+    }
+    if let value = try container.decodeIfPresent([String: [String: Int]].self, forKey: .unrecognizedFlags) {
+      unrecognizedFlags = value
+    }
+    if let value = try container.decodeIfPresent(Stage.self, forKey: .ignoredStageFlag) {
+      ignoredStageFlag = value
+    }
+    if let value = try container.decodeIfPresent(Int.self, forKey: .packagesCountedTwice) {
+      packagesCountedTwice = value
+    }
+    if let value = try container.decodeIfPresent([String: [String: WordCount]].self, forKey: .unknownStatuses)
+    {
+      unknownStatuses = value
+    }
+    if let value = try container.decodeIfPresent(Int.self, forKey: .unknownOPDIDs) { unknownOPDIDs = value }
+    if let value = try container.decodeIfPresent([String].self, forKey: .unknownOPDIDExamples) {
+      unknownOPDIDExamples = value
+    }
   }
 }

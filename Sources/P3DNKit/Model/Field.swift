@@ -39,4 +39,7 @@ public enum Field: Int, CaseIterable, Sendable {
   case procurementMethod
   /// An order or package status whose words mark a cancelled or failed line.
   case cancellationStatus
+  /// A second status column, read where the first is empty (e-Katalog v5
+  /// `paket_status_str` after `status_paket`).
+  case secondaryStatus
 }

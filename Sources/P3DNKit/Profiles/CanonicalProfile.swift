@@ -45,7 +45,7 @@ extension Profile {
       ColumnSpec(.lineStatus, ["status", "status_paket"]),
       ColumnSpec(.procurementMethod, ["cara_pengadaan", "tipe_paket", "jenis_paket"]),
     ],
-    statusRules: [.lineStatus(.lineStatus), .swakelolaMethod(.procurementMethod)],
+    statusRules: [.closed(.lineStatus, StatusLists.handMadeLine), .swakelolaMethod(.procurementMethod)],
     opdRule: .codeOrFallback,
     zeroAmountIsNoContractValue: false,
     yearFromDate: true,

@@ -24,12 +24,13 @@ public enum HeaderDetector {
   /// Whether the header holds the profile's own marks (always, for a forced profile with
   /// an amount column; a vendor list's marks are its key columns).
   static func marks(_ header: HeaderNames, _ profile: Profile, _ forced: Bool) -> Bool {
-    (forced && profile.kind != .vendors) || profile.recognizes(header)
+    (forced && profile.kind.readsAmounts) || profile.recognizes(header)
   }
 
   static func holdsKeyColumns(_ header: HeaderNames, _ profile: Profile) -> Bool {
-    // A vendor list has no amount: its own recognizer decides.
-    if profile.kind == .vendors { return true }
+    // A vendor list, a directory or a non-spending dataset has no amount: its own
+    // recognizer decides.
+    if !profile.kind.readsAmounts { return true }
     return header.index(ofAny: profile.amountNames) != nil && header.index(ofAny: profile.opdNames) != nil
   }
 

@@ -11,6 +11,10 @@
 /// [words]                        # words added to the yes- and no-words of every flag
 /// yes = ["Ada"]
 /// no = ["Luar Daerah"]
+/// [status]                       # words of the `status` column, beside the built-in list
+/// counts = ["Terkirim"]
+/// cancelled = ["CANCELLED_ON_REVIEW"]
+/// not_completed = ["Menunggu"]
 /// ```
 public enum MappingLoader {
   /// The `[columns]` keys and the field each names.
@@ -32,7 +36,7 @@ public enum MappingLoader {
   public static func load(text: String, path: String) throws(PolicyError) -> Profile {
     let table = try PolicyLoader.table(text: text, path: path)
     let reader = TableReader(table: table, path: path, prefix: "")
-    try reader.allowOnly(["name", "stage", "zero_is_no_value", "columns", "words"])
+    try reader.allowOnly(["name", "stage", "zero_is_no_value", "columns", "words", "status"])
     let name = try reader.optionalString("name") ?? "map"
     var stage: Stage? = nil
     if let word = try reader.optionalString("stage") {
@@ -69,8 +73,25 @@ public enum MappingLoader {
       words = ExtraFlagWords(
         yes: try wordTable.optionalStrings("yes") ?? [], no: try wordTable.optionalStrings("no") ?? [])
     }
+    var statusWords = StatusLists.handMadeLine
+    if let statusTable = try reader.optionalTable("status") {
+      let keys: [(String, StatusOutcome)] = [
+        ("counts", .counts), ("cancelled", .excluded(.cancelled)),
+        ("not_completed", .excluded(.notCompleted)),
+        ("deleted", .excluded(.deleted)), ("inactive", .excluded(.inactive)),
+        ("not_announced", .excluded(.notAnnounced)),
+      ]
+      try statusTable.allowOnly(Set(keys.map(\.0)))
+      var added: [String: StatusOutcome] = [:]
+      for (key, outcome) in keys {
+        for word in try statusTable.optionalStrings(key) ?? [] { added[FlagWords.normalize(word)] = outcome }
+      }
+      statusWords = statusWords.adding(added)
+    }
     var statusRules: [StatusRule] = []
-    if columns.contains(where: { $0.field == .lineStatus }) { statusRules.append(.lineStatus(.lineStatus)) }
+    if columns.contains(where: { $0.field == .lineStatus }) {
+      statusRules.append(.closed(.lineStatus, statusWords))
+    }
     if columns.contains(where: { $0.field == .procurementMethod }) {
       statusRules.append(.swakelolaMethod(.procurementMethod))
     }

@@ -20,10 +20,13 @@ extension Profile {
       ColumnSpec(.mak, ["mak"]),
       ColumnSpec(.cancellationStatus, ["status_nontender_pct_ket"]),
     ],
-    statusRules: [.cancelledWhen(.cancellationStatus, ["batal"])],
-    opdRule: .codeOrDottedFallback,
+    statusRules: [.closed(.cancellationStatus, StatusLists.recordedPackage)],
+    opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: true,
     packageColumn: "kd_nontender_pct",
+    datasets: [
+      DatasetRule("tender/pencatatan-non-tender", key: "kd_nontender_pct", space: "nontender-pct")
+    ],
     recognizes: { header in header.contains("kd_nontender_pct") && header.contains("total_realisasi") }
   )
 
@@ -47,10 +50,14 @@ extension Profile {
       ColumnSpec(.amount, ["nilai_realisasi"], required: true),
     ],
     statusRules: [],
-    opdRule: .codeOrDottedFallback,
+    opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: false,
     paymentKey: ["kd_nontender_pct", "jenis_realisasi", "no_realisasi", "tgl_realisasi", "nilai_realisasi"],
     packageColumn: "kd_nontender_pct",
+    datasets: [
+      DatasetRule(
+        "tender/pencatatan-non-tender-realisasi", key: "kd_nontender_pct", space: "nontender-pct", rank: 1)
+    ],
     recognizes: { header in header.contains("kd_nontender_pct") && header.contains("nilai_realisasi") }
   )
 }

@@ -17,10 +17,11 @@ extension Profile {
       ColumnSpec(.umkValue, ["nilai_umk_pct"]),
       ColumnSpec(.cancellationStatus, ["status_swakelola_pct_ket"]),
     ],
-    statusRules: [.cancelledWhen(.cancellationStatus, ["batal"])],
-    opdRule: .codeOrDottedFallback,
+    statusRules: [.closed(.cancellationStatus, StatusLists.recordedPackage)],
+    opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: true,
     isSwakelola: true,
+    datasets: [DatasetRule("tender/pencatatan-swakelola", key: "kd_swakelola_pct", space: "swakelola-pct")],
     recognizes: { header in header.contains("kd_swakelola_pct") && header.contains("total_realisasi") }
   )
 
@@ -42,9 +43,13 @@ extension Profile {
       ColumnSpec(.amount, ["nilai_realisasi"], required: true),
     ],
     statusRules: [],
-    opdRule: .codeOrFallback,
+    opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: false,
     isSwakelola: true,
+    datasets: [
+      DatasetRule(
+        "tender/pencatatan-swakelola-realisasi", key: "kd_swakelola_pct", space: "swakelola-pct", rank: 1)
+    ],
     recognizes: { header in header.contains("kd_swakelola_pct") && header.contains("nilai_realisasi") }
   )
 }

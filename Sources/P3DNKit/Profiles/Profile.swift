@@ -23,27 +23,97 @@ public struct ColumnSpec: Sendable {
   ]
 }
 
+/// What a status word means for a row: it counts, or it excludes the row for a reason.
+public enum StatusOutcome: Sendable, Equatable {
+  case counts
+  case excluded(ReasonCode)
+}
+
+/// The words of one status column: a closed list (CONTRACT §7.6). Words are compared as
+/// flag words (case, spaces, `-` and `_` ignored); a word not listed is `unknown-status`.
+public struct StatusWords: Sendable {
+  let outcomes: [String: StatusOutcome]
+
+  public init(counts: [String], _ excluded: [(ReasonCode, [String])] = []) {
+    var outcomes: [String: StatusOutcome] = [:]
+    for word in counts { outcomes[FlagWords.normalize(word)] = .counts }
+    for (reason, words) in excluded {
+      for word in words { outcomes[FlagWords.normalize(word)] = .excluded(reason) }
+    }
+    self.outcomes = outcomes
+  }
+
+  init(outcomes: [String: StatusOutcome]) { self.outcomes = outcomes }
+
+  /// The reason a word gives (nil: the row counts); an empty cell is no word.
+  func reason(_ text: String) -> ReasonCode? {
+    let word = FlagWords.normalize(text)
+    if word.isEmpty { return nil }
+    switch outcomes[word] {
+    case .counts: return nil
+    case .excluded(let reason): return reason
+    case nil: return .unknownStatus
+    }
+  }
+
+  /// The same list with words added (a mapping's `[status]` table); added words win.
+  func adding(_ other: [String: StatusOutcome]) -> StatusWords {
+    StatusWords(outcomes: outcomes.merging(other) { _, added in added })
+  }
+
+  /// The words listed, as written in the list (normalized), by outcome.
+  public var listed: [(word: String, outcome: StatusOutcome)] {
+    outcomes.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
+  }
+}
+
 /// A status column rule that moves a row out of scope (CONTRACT §4.1 excluded reasons).
 public enum StatusRule: Sendable {
-  /// `status_delete_rup` true (text or JSON boolean) → `deleted`.
+  /// `status_delete_rup` true (text or JSON boolean) → `deleted`; false counts; any other
+  /// word → `unknown-status`.
   case deletedWhenTrue(Field)
-  /// `status_aktif_rup` false → `inactive`.
+  /// `status_aktif_rup` false → `inactive`; true counts; any other word → `unknown-status`.
   case inactiveWhenFalse(Field)
-  /// Any value other than `word` → `not-announced`; an empty cell excludes nothing.
-  case notAnnouncedUnless(Field, String)
-  /// Legacy `statusumumkan`: `Terumumkan` in scope, `Terdelete` → `deleted`, any other
-  /// value → `not-announced`; an empty cell excludes nothing.
-  case legacyAnnouncement(Field)
-  /// Any value other than `word` (including empty) → `not-completed`.
-  case notCompletedUnless(Field, String)
-  /// A free-text line status of hand-made sheets: cancelled and unfinished words.
-  case lineStatus(Field)
+  /// A closed list of words; the first field of `fields` whose cell is not empty decides
+  /// (e-Katalog v5: `status_paket` where present, else `paket_status_str`).
+  case words([(Field, StatusWords)])
   /// A procurement-method cell naming `swakelola` → `swakelola` (when the policy
-  /// excludes swakelola).
+  /// excludes swakelola). Not a status: any other method counts.
   case swakelolaMethod(Field)
-  /// A cell that contains one of the word stems `words` (compared as flag words: case,
-  /// spaces, `-` and `_` ignored; `batal` is in `Paket Dibatalkan`) → `cancelled`.
-  case cancelledWhen(Field, [String])
+
+  /// A closed list on one column.
+  public static func closed(_ field: Field, _ words: StatusWords) -> StatusRule { .words([(field, words)]) }
+}
+
+/// What a file is for an audit (CONTRACT §7.2): `inputs[].use`.
+public enum FileUse: String, Sendable, Codable {
+  case spending
+  case budget
+  case directory
+  case notSpending = "not-spending"
+}
+
+/// One dataset a profile reads (a row of FORMATS' ISB or INAPROC tables), told apart from
+/// the profile's others by a column only it has.
+public struct DatasetRule: Sendable {
+  /// The dataset's name, its path after `/v1/` (`tender/tender-selesai-nilai`).
+  public let name: String
+  /// A column that marks it (nil: any header of the profile).
+  let marker: String?
+  /// The package key column, and the key space it names (two datasets whose keys share a
+  /// space hold the same packages: CONTRACT §7.4).
+  let packageKey: String?
+  let keySpace: String
+  /// Rank within the stage when two datasets hold one package: lower counts first.
+  let rank: Int
+
+  public init(_ name: String, marker: String? = nil, key: String? = nil, space: String = "", rank: Int = 0) {
+    self.name = name
+    self.marker = marker
+    self.packageKey = key
+    self.keySpace = space
+    self.rank = rank
+  }
 }
 
 /// What the rows of a profile are.
@@ -55,15 +125,44 @@ public enum ProfileKind: Sendable, Equatable {
   case budget
   /// The team's vendor list (`--vendors`): what is known of each vendor, not spending.
   case vendors
+  /// A satker directory (SIRUP master-satker, e-Katalog instansi-satker): maps OPD ids to
+  /// codes; its rows are `not-spending`.
+  case directory(DirectoryKind)
+  /// A dataset that holds no spending (announcements, schedules, programs…): every row
+  /// is `not-spending`.
+  case notSpending
+
+  /// `inputs[].use`.
+  public var use: FileUse {
+    switch self {
+    case .lines, .vendors: return .spending
+    case .budget: return .budget
+    case .directory: return .directory
+    case .notSpending: return .notSpending
+    }
+  }
+
+  /// Whether its rows are read for amounts (spending lines or a budget).
+  public var readsAmounts: Bool { self == .lines || self == .budget }
+}
+
+/// Which ids a satker directory maps to codes.
+public enum DirectoryKind: String, Sendable, Codable {
+  /// SIRUP's numeric `kd_satker` (master-satker, ISB 1008).
+  case sirup
+  /// e-Katalog's satker id (instansi-satker; the v5 orders' `satker_id`).
+  case ekatalog
 }
 
 /// Where a row's OPD code comes from.
-public enum OPDRule: Sendable {
+public enum OPDRule: Sendable, Equatable {
   /// The OPD code column, else the fallback column when the first is empty.
   case codeOrFallback
   /// The OPD code column when not empty, else the fallback column only when it holds a
-  /// dotted code (SPSE: `kd_satker` is an LPSE-local number in some exports).
-  case codeOrDottedFallback
+  /// dotted code or a satker directory among the inputs knows it (as a code, or as an id
+  /// of that kind); else `missing-opd` (SPSE: `kd_satker` is an LPSE-local number in some
+  /// exports; INAPROC `tender-selesai-nilai` has no code column).
+  case codeOrKnownFallback(DirectoryKind)
 }
 
 /// An export format: how its columns map to fields, which rows are in scope, and which
@@ -94,6 +193,12 @@ public struct Profile: Sendable {
   /// The column naming a line's package, for profiles whose packages another profile
   /// also reports (1057 records and their 1058 lines): both given count a package twice.
   public let packageColumn: String?
+  /// The datasets it reads, the first whose marker the header holds (empty: a hand-made
+  /// format, which never supersedes another file).
+  public let datasets: [DatasetRule]
+  /// A contract's version column (e-kontrak `versi_addendum`): only a package's highest
+  /// version counts, earlier ones are `superseded` (CONTRACT §7.5).
+  public let versionColumn: String?
   /// Whether a header (already known to hold this profile's amount and OPD columns)
   /// belongs to this profile, given the normalized names it holds.
   let recognizes: @Sendable (HeaderNames) -> Bool
@@ -103,8 +208,11 @@ public struct Profile: Sendable {
     statusRules: [StatusRule], opdRule: OPDRule, zeroAmountIsNoContractValue: Bool,
     isSwakelola: Bool = false, yearFromDate: Bool = false, kind: ProfileKind = .lines,
     extraWords: ExtraFlagWords = ExtraFlagWords(), paymentKey: [String] = [], packageColumn: String? = nil,
+    datasets: [DatasetRule] = [], versionColumn: String? = nil,
     recognizes: @escaping @Sendable (HeaderNames) -> Bool
   ) {
+    self.datasets = datasets
+    self.versionColumn = versionColumn
     self.paymentKey = paymentKey
     self.packageColumn = packageColumn
     self.name = name
@@ -119,6 +227,11 @@ public struct Profile: Sendable {
     self.kind = kind
     self.extraWords = extraWords
     self.recognizes = recognizes
+  }
+
+  /// The dataset a header of this profile is (nil: a hand-made format).
+  public func dataset(for header: HeaderNames) -> DatasetRule? {
+    datasets.first { rule in rule.marker.map(header.contains) ?? true }
   }
 
   public func spec(for field: Field) -> ColumnSpec? {

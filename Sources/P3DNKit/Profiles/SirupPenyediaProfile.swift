@@ -1,11 +1,12 @@
 extension Profile {
-  /// `sirup-penyedia`: SIRUP RUP paket penyedia (ISB dataset 1018) and the legacy scraper
-  /// names for the same data. Every line is a plan line.
+  /// `sirup-penyedia`: SIRUP RUP paket penyedia (ISB dataset 1018), its budget lines (1028,
+  /// told apart by `id_paket_anggaran_penyedia`), and the legacy scraper names for the
+  /// same data. Every line is a plan line.
   public static let sirupPenyedia = Profile(
     name: "sirup-penyedia",
     summary: LocalizedText(
-      id: "SIRUP RUP paket penyedia (ISB 1018 dan nama kolom lama); tahap rencana.",
-      en: "SIRUP RUP provider packages (ISB 1018 and legacy column names); stage plan."),
+      id: "SIRUP RUP paket penyedia (ISB 1018, baris anggaran 1028, nama kolom lama); tahap rencana.",
+      en: "SIRUP RUP provider packages (ISB 1018, budget lines 1028, legacy column names); stage plan."),
     stage: .plan,
     columns: [
       ColumnSpec(.opdCode, ["kd_satker_str"], required: true),
@@ -28,11 +29,18 @@ extension Profile {
     statusRules: [
       .deletedWhenTrue(.deletedStatus),
       .inactiveWhenFalse(.activeStatus),
-      .notAnnouncedUnless(.announcedStatus, "Terumumkan"),
-      .legacyAnnouncement(.legacyAnnouncedStatus),
+      .closed(.announcedStatus, StatusLists.rupAnnouncement),
+      .closed(.legacyAnnouncedStatus, StatusLists.rupLegacyAnnouncement),
     ],
     opdRule: .codeOrFallback,
     zeroAmountIsNoContractValue: false,
+    datasets: [
+      DatasetRule(
+        "rup/paket-anggaran-penyedia", marker: "id_paket_anggaran_penyedia", key: "kd_rup", space: "rup",
+        rank: 1),
+      DatasetRule("rup/paket-penyedia-terumumkan", marker: "kd_rup", key: "kd_rup", space: "rup"),
+      DatasetRule("rup/paket-penyedia-terumumkan", key: "idrup", space: "rup"),
+    ],
     recognizes: { header in
       header.index(ofAny: ["pagu", "jumlahpagu"]) != nil
         && header.index(ofAny: ["kd_satker", "kd_satker_str", "kodesatker"]) != nil

@@ -15,9 +15,10 @@ extension Profile {
       ColumnSpec(.amount, ["belanja_pengadaan"], required: true)
     ],
     statusRules: [],
-    opdRule: .codeOrDottedFallback,
+    opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: false,
     kind: .budget,
+    datasets: [DatasetRule("rup/struktur-anggaran-pd")],
     recognizes: { header in header.contains("belanja_pengadaan") }
   )
 }

@@ -1,7 +1,7 @@
 extension Profile {
   /// `tokodaring`: Toko Daring (marketplace) orders (ISB 1061). Stage realization; an order
-  /// the marketplace reports as failed (`status_konfirmasi_ppmse` `gagal`) or cancelled is
-  /// `cancelled`. Local comes from the merchant's `kota_kab`.
+  /// the marketplace reports as failed (`status_konfirmasi_ppmse` `gagal`) is `cancelled`.
+  /// Local comes from the merchant's `kota_kab`.
   public static let tokoDaring = Profile(
     name: "tokodaring",
     summary: LocalizedText(
@@ -23,9 +23,10 @@ extension Profile {
       ColumnSpec(.amount, ["valuasi"], required: true),
       ColumnSpec(.cancellationStatus, ["status_konfirmasi_ppmse"]),
     ],
-    statusRules: [.cancelledWhen(.cancellationStatus, failedOrderWords)],
-    opdRule: .codeOrFallback,
+    statusRules: [.closed(.cancellationStatus, StatusLists.tokoDaring)],
+    opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: false,
+    datasets: [DatasetRule("bela/toko-daring-realisasi", key: "order_id", space: "tokodaring")],
     recognizes: { header in
       header.contains("valuasi") && (header.contains("order_id") || header.contains("marketplace"))
     }

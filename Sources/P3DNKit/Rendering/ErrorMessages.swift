@@ -107,8 +107,8 @@ extension AuditError {
         "\(path): berkas atau folder tidak ditemukan.", "\(path): no such file or folder.")
     case .emptyFolder(let path):
       return text.pick(
-        "\(path): folder tidak berisi berkas *.csv atau *.json.",
-        "\(path): the folder holds no *.csv or *.json file.")
+        "\(path): folder (dan subfoldernya) tidak berisi berkas *.csv, *.json atau *.xlsx.",
+        "\(path): the folder (and its subfolders) holds no *.csv, *.json or *.xlsx file.")
     case .folderGivenAsFile(let path):
       return text.pick(
         "\(path): ini folder; --plan dan --realization menerima berkas. Sebutkan berkasnya satu per satu, atau folder tanpa opsi.",
@@ -172,6 +172,21 @@ extension AuditError {
       return text.pick(
         "data berisi beberapa tahun anggaran: \(list). Pilih satu dengan --year, mis. --year \(years.last ?? 0).",
         "the data holds several fiscal years: \(list). Choose one with --year, e.g. --year \(years.last ?? 0)."
+      )
+    case .noRowsForYear(let year, let years):
+      let list = years.map(String.init).joined(separator: ", ")
+      return text.pick(
+        "tidak ada baris yang disertakan untuk tahun anggaran \(year)"
+          + (years.isEmpty ? "." : "; tahun yang memiliki baris: \(list)."),
+        "no row of any input is included for fiscal year \(year)"
+          + (years.isEmpty ? "." : "; years with included rows: \(list).")
+      )
+    case .noSuchOPD(let filter, let closest):
+      let list = closest.joined(separator: "; ")
+      return text.pick(
+        "--opd \"\(filter)\" tidak cocok dengan OPD mana pun dalam data"
+          + (closest.isEmpty ? "." : "; yang terdekat: \(list)."),
+        "--opd \"\(filter)\" matches no OPD of the data" + (closest.isEmpty ? "." : "; the closest: \(list).")
       )
     case .noYear(let files):
       let list = files.joined(separator: ", ")

@@ -11,11 +11,14 @@ struct InputSummary {
     for input in report.inputs {
       let stages = input.stages.map { text.stage($0).lowercased() }.joined(separator: "+")
       let path = markdown ? "`\(input.path)`" : input.path
+      // What the file is: its stage for spending, else its use.
+      let what = input.use == .spending ? (stages.isEmpty ? "-" : stages) : text.use(input.use)
+      let asOf = input.asOf.map { text.pick(", per \($0)", ", as of \($0)") } ?? ""
       lines.append(
         bullet
           + text.pick(
-            "\(path) (profil \(input.profile), \(stages.isEmpty ? "-" : stages), \(input.format)): \(input.rows) baris = \(input.included) disertakan + \(input.excluded) dikecualikan + \(input.rejected) ditolak",
-            "\(path) (profile \(input.profile), \(stages.isEmpty ? "-" : stages), \(input.format)): \(input.rows) rows = \(input.included) included + \(input.excluded) excluded + \(input.rejected) rejected"
+            "\(path) (profil \(input.profile), \(what), \(input.format)\(asOf)): \(input.rows) baris = \(input.included) disertakan + \(input.excluded) dikecualikan + \(input.rejected) ditolak",
+            "\(path) (profile \(input.profile), \(what), \(input.format)\(asOf)): \(input.rows) rows = \(input.included) included + \(input.excluded) excluded + \(input.rejected) rejected"
           ))
       if !input.excludedByReason.isEmpty {
         lines.append(
@@ -27,7 +30,7 @@ struct InputSummary {
           sub + text.pick("ditolak: ", "rejected: ")
             + input.rejectedByReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", "))
       }
-      for warning in text.warnings(input.warnings) {
+      for warning in text.inputWarnings(input) {
         lines.append(sub + text.pick("peringatan: ", "warning: ") + warning.message)
       }
       // With a vendor list, which source decided UMK-K and local matters to the reader.

@@ -60,9 +60,11 @@ public struct JSONRenderer: Sendable {
   }
 
   func input(_ input: InputReport, _ text: Localizer) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("path", .string(input.path)),
       ("profile", .string(input.profile)),
+      ("use", .string(input.use.rawValue)),
+      ("dataset", input.dataset.map(JSONValue.string) ?? .null),
       ("stage", input.stages.count == 1 ? .string(input.stages[0].rawValue) : .null),
       ("stages", .array(input.stages.map { .string($0.rawValue) })),
       ("format", .string(input.format)),
@@ -73,15 +75,23 @@ public struct JSONRenderer: Sendable {
       ("rejected", .int(input.rejected)),
       ("excluded_by_reason", .object(input.excludedByReason.map { ($0.0.rawValue, .int($0.1)) })),
       ("rejected_by_reason", .object(input.rejectedByReason.map { ($0.0.rawValue, .int($0.1)) })),
-      ("warnings", .array(text.warnings(input.warnings).map(\.json))),
+      ("set_aside", .object(input.setAside.map { ($0.0.rawValue, .money($0.1)) })),
+    ]
+    if let asOf = input.asOf { members.append(("as_of", .string(asOf))) }
+    if let sameAs = input.sameAs { members.append(("same_as", .string(sameAs))) }
+    if let supersededBy = input.supersededBy { members.append(("superseded_by", .string(supersededBy))) }
+    let warnings = text.inputWarnings(input)
+    members.append(("warnings", .array(warnings.map { .string($0.message) })))
+    members.append(("warning_details", .array(warnings.map(\.json))))
+    members.append(
       (
         "classified_by",
         .object(
           Metric.allCases.map { metric in
             (metric.rawValue, .object(input.classifiedBy.counts(metric).map { ($0.0.code, .int($0.1)) }))
           })
-      ),
-    ])
+      ))
+    return .object(members)
   }
 
   private func group(_ group: GroupReport, includeIdentity: Bool) -> JSONValue {

@@ -74,8 +74,20 @@ public struct Localizer: Sendable {
     }
   }
 
+  /// What a file is for the audit, as people read it.
+  public func use(_ use: FileUse) -> String {
+    switch use {
+    case .spending: return pick("belanja", "spending")
+    case .budget: return pick("anggaran", "budget")
+    case .directory: return pick("direktori satker", "satker directory")
+    case .notSpending: return pick("bukan belanja", "not spending")
+    }
+  }
+
   public func reason(_ code: ReasonCode) -> String {
     switch code {
+    case .notSpending: return pick("bukan belanja", "not spending")
+    case .superseded: return pick("digantikan data lebih baru", "superseded by newer data")
     case .raggedRow: return pick("jumlah kolom salah", "wrong number of fields")
     case .totalRow: return pick("baris jumlah/total", "total row")
     case .deleted: return pick("dihapus", "deleted")
@@ -83,6 +95,7 @@ public struct Localizer: Sendable {
     case .notAnnounced: return pick("belum diumumkan", "not announced")
     case .cancelled: return pick("dibatalkan", "cancelled")
     case .notCompleted: return pick("belum selesai", "not completed")
+    case .unknownStatus: return pick("status tidak dikenal", "unknown status")
     case .swakelola: return "swakelola"
     case .badAmount: return pick("nilai tidak terbaca", "unreadable amount")
     case .missingAmount: return pick("nilai kosong", "missing amount")
@@ -91,7 +104,7 @@ public struct Localizer: Sendable {
     case .noContractValue: return pick("tanpa nilai kontrak", "no contract value")
     case .outOfScopeAccount: return pick("rekening di luar cakupan", "account out of scope")
     case .duplicate:
-      return pick("salinan pembayaran di kode RUP lain", "copy of a payment under another RUP code")
+      return pick("sudah dihitung (salinan)", "already counted (a copy)")
     case .otherYear: return pick("tahun anggaran lain", "another fiscal year")
     }
   }
@@ -114,9 +127,77 @@ public struct Localizer: Sendable {
   /// `1 line`, `2 lines` (English); Indonesian has no plural.
   func lines(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
 
+  /// Every warning of one input: what the audit set aside of it (CONTRACT §7), then what
+  /// reading it found.
+  public func inputWarnings(_ input: InputReport) -> [WarningItem] {
+    var items: [WarningItem] = []
+    if let original = input.sameAs {
+      items.append(
+        WarningItem(
+          code: "same-as", column: nil, value: original, count: 1,
+          message: pick(
+            "salinan identik dari \(original) (SHA-256 sama): dibaca sekali, sebagai berkas itu",
+            "an identical copy of \(original) (same SHA-256): read once, as that file")))
+    }
+    if let newer = input.supersededBy {
+      let amount = input.setAside.first { $0.0 == .superseded }?.1 ?? .zero
+      items.append(
+        WarningItem(
+          code: "superseded", column: nil, value: newer, count: input.rows,
+          message: pick(
+            "tarikan lama dari dataset, cakupan dan tahun yang sama (per \(input.asOf ?? "-")); yang dihitung: \(newer); disisihkan \(amount.rupiahString)",
+            "an older pull of the same dataset, scope and year (as of \(input.asOf ?? "-")); counted instead: \(newer); set aside \(amount.rupiahString)"
+          )))
+    } else if let amount = input.setAside.first(where: { $0.0 == .superseded })?.1 {
+      let count = input.excludedByReason.first { $0.0 == .superseded }?.1 ?? 0
+      items.append(
+        WarningItem(
+          code: "earlier-contract-version", column: nil, value: nil, count: count,
+          message: pick(
+            "\(count) baris versi kontrak yang lebih awal (versi addendum tertinggi yang dihitung): disisihkan \(amount.rupiahString)",
+            "\(lines(count)) of earlier contract versions (the highest addendum version counts): set aside \(amount.rupiahString)"
+          )))
+    }
+    if let amount = input.setAside.first(where: { $0.0 == .duplicate })?.1 {
+      let count = input.excludedByReason.first { $0.0 == .duplicate }?.1 ?? 0
+      items.append(
+        WarningItem(
+          code: "duplicate-rows", column: nil, value: nil, count: count,
+          message: pick(
+            "\(count) baris sudah dihitung (baris identik, atau pembayaran yang sama di kode RUP lain): disisihkan \(amount.rupiahString)",
+            "\(lines(count)) already counted (identical rows, or the same payment under another RUP code): set aside \(amount.rupiahString)"
+          )))
+    }
+    return items + warnings(input.warnings)
+  }
+
   /// The warnings of one input file, in a stable order.
   public func warnings(_ warnings: FileWarnings) -> [WarningItem] {
     var items: [WarningItem] = []
+    for column in warnings.unknownStatuses.keys.sorted() {
+      guard let words = warnings.unknownStatuses[column] else { continue }
+      for word in words.keys.sorted() {
+        let count = words[word] ?? FileWarnings.WordCount()
+        items.append(
+          WarningItem(
+            code: "unknown-status", column: column, value: word, count: count.rows,
+            message: pick(
+              "kolom \(column): status \"\(word)\" tidak ada dalam daftar status dataset (\(count.rows) baris, \(count.amount.rupiahString)); dikecualikan sebagai unknown-status; tetapkan artinya dengan --map [status]",
+              "column \(column): status \"\(word)\" is not in the dataset's list of statuses (\(lines(count.rows)), \(count.amount.rupiahString)); excluded as unknown-status; give its meaning with a --map [status] table"
+            )))
+      }
+    }
+    if warnings.unknownOPDIDs > 0 {
+      let count = warnings.unknownOPDIDs
+      let examples = warnings.unknownOPDIDExamples.joined(separator: ", ")
+      items.append(
+        WarningItem(
+          code: "unknown-opd-id", column: nil, value: examples, count: count,
+          message: pick(
+            "\(count) baris memakai id satker (\(examples), …) yang tidak dikenal direktori satker mana pun di masukan: ditolak sebagai missing-opd; tambahkan direktori satker (master-satker, instansi-satker) ke folder",
+            "\(lines(count)) carry satker ids (\(examples), …) that no satker directory among the inputs knows: rejected as missing-opd; add the satker directory (master-satker, instansi-satker) to the folder"
+          )))
+    }
     if let given = warnings.ignoredStageFlag {
       let flag = given == .plan ? "--plan" : "--realization"
       items.append(

@@ -82,6 +82,7 @@ public struct ProfilesRenderer: Sendable {
       return text.pick("status baris (batal/belum selesai)", "line status (cancelled/unfinished)")
     case .procurementMethod: return text.pick("cara pengadaan (swakelola)", "procurement method (swakelola)")
     case .cancellationStatus: return text.pick("status (batal/gagal)", "status (cancelled/failed)")
+    case .secondaryStatus: return text.pick("status paket (kedua)", "package status (second)")
     }
   }
 }

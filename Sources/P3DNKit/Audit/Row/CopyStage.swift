@@ -1,0 +1,202 @@
+/// Spending a file lists more than once (CONTRACT §7.1, §7.5, FORMATS 1058): a row
+/// identical to an earlier row in every cell but `last_update_ref` is `duplicate`; in a
+/// contract file, a row of an earlier version of its package is `superseded`; in 1058, a
+/// payment listed again under another RUP code of its package is `duplicate`.
+struct CopyStage {
+  /// The column left out of a row's identity (`last_update_ref`, an opaque token that
+  /// changes with every pull), or -1.
+  let skippedColumn: Int
+  private let seen = FingerprintSet()
+  /// Contract versions: the package key and version columns, and each package's highest
+  /// version (from a first pass over the file).
+  let versionKeyIndex: Int
+  let versionIndex: Int
+  let highestVersions: [String: Int]
+  /// Payments (profile `paymentKey`) → how often each RUP code listed them.
+  let paymentColumns: [Int]
+  let rupIndex: Int
+  private var payments: [String: [String: Int]] = [:]
+
+  init(profile: Profile, header: HeaderNames, columns: BoundColumns, highestVersions: [String: Int]) {
+    skippedColumn = header.index(ofAny: ["last_update_ref"]) ?? -1
+    let versions = ContractVersions.columns(profile: profile, header: header)
+    versionKeyIndex = versions?.key ?? -1
+    versionIndex = versions?.version ?? -1
+    self.highestVersions = highestVersions
+    paymentColumns = profile.paymentKey.compactMap { header.index(ofAny: [$0]) }
+    rupIndex = columns.raw(.rupCode)
+  }
+
+  /// Whether the row belongs to an earlier version of its contract than the highest.
+  @inline(__always)
+  func isEarlierVersion<S: RecordSource>(_ source: S) -> Bool {
+    guard versionIndex >= 0 else { return false }
+    let key = source.text(versionKeyIndex)
+    guard let highest = highestVersions[key] else { return false }
+    return ContractVersions.version(source.cell(versionIndex)) < highest
+  }
+
+  /// Whether the row repeats an earlier row of the file in every cell (but the skipped
+  /// one); the first time a row is seen it is remembered.
+  @inline(__always)
+  func repeatsEarlierRow<S: RecordSource>(_ source: S) -> Bool {
+    !seen.insert(RowFingerprint.of(source, skipping: skippedColumn))
+  }
+
+  /// Whether the row's payment was already listed under another RUP code of its package
+  /// as often: the k-th row of a payment under one code is a copy when another code
+  /// listed it k times or more.
+  @inline(__always)
+  mutating func repeatsPayment<S: RecordSource>(_ source: S) -> Bool {
+    guard !paymentColumns.isEmpty else { return false }
+    let key = paymentColumns.map { source.text($0) }.joined(separator: "\u{1F}")
+    let rupText = rupIndex >= 0 ? source.text(rupIndex) : ""
+    var listed = payments[key] ?? [:]
+    let occurrence = (listed[rupText] ?? 0) + 1
+    let elsewhere = listed.filter { $0.key != rupText }.values.max() ?? 0
+    listed[rupText] = occurrence
+    payments[key] = listed
+    return occurrence <= elsewhere
+  }
+}
+
+/// Contract versions (CONTRACT §7.5): a package's rows in an e-kontrak file, one per
+/// addendum version; only the highest counts.
+enum ContractVersions {
+  /// The package key and version columns of a profile with versions, in this header.
+  static func columns(profile: Profile, header: HeaderNames) -> (key: Int, version: Int)? {
+    guard let name = profile.versionColumn, let version = header.index(ofAny: [name]),
+      let keyName = profile.dataset(for: header)?.packageKey, let key = header.index(ofAny: [keyName])
+    else { return nil }
+    return (key, version)
+  }
+
+  /// A version cell: its whole number; an empty or unreadable cell is -1 (below version 0:
+  /// a row with no contract yet gives way to any contract of its package).
+  static func version(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
+    let trimmed = ByteText.trimmed(cell)
+    guard !trimmed.isEmpty, trimmed.count <= 9 else { return -1 }
+    var value = 0
+    for byte in trimmed {
+      // `2.0` from a spreadsheet is version 2.
+      if byte == UInt8(ascii: ".") { break }
+      guard byte >= 0x30 && byte <= 0x39 else { return -1 }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    return value
+  }
+
+  /// Each package's highest version in a file (a first pass over its rows).
+  static func highest<S: RecordSource>(in source: S, key: Int, version: Int) throws(AuditError) -> [String:
+    Int]
+  {
+    var highest: [String: Int] = [:]
+    while try source.nextRow() {
+      let package = source.text(key)
+      let value = Self.version(source.cell(version))
+      if highest[package].map({ value > $0 }) ?? true { highest[package] = value }
+    }
+    return highest
+  }
+}
+
+/// A row's identity: 128 bits hashed from its trimmed cells, so that two different rows
+/// are taken for one with a chance far below one in 10^20 for a file of millions of rows.
+struct RowFingerprint: Hashable {
+  let high: UInt64
+  let low: UInt64
+
+  @inline(__always)
+  static func of<S: RecordSource>(_ source: S, skipping skipped: Int) -> RowFingerprint {
+    var first: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    @inline(__always) func mix(_ word: UInt64) {
+      first = (first ^ word) &* 0xFF51_AFD7_ED55_8CCD
+      first ^= first >> 29
+      second = (second &+ word) &* 0xC4CE_B9FE_1A85_EC53
+      second ^= second >> 32
+    }
+    for index in 0..<source.fieldCount where index != skipped {
+      let cell = ByteText.trimmed(source.cell(index))
+      mix(UInt64(truncatingIfNeeded: cell.count) &+ 0x1000)
+      guard let base = cell.baseAddress else { continue }
+      let raw = UnsafeRawPointer(base)
+      var offset = 0
+      while offset + 8 <= cell.count {
+        mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        offset += 8
+      }
+      if offset < cell.count {
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < cell.count {
+          tail |= UInt64(cell[offset]) << shift
+          shift += 8
+          offset += 1
+        }
+        mix(tail)
+      }
+    }
+    // Final avalanche, each half from both lanes.
+    var high = first ^ (second &* 0x9E37_79B9_7F4A_7C15)
+    high ^= high >> 31
+    var low = second ^ (first &* 0xD6E8_FEB8_6659_FD93)
+    low ^= low >> 33
+    return RowFingerprint(high: high, low: low)
+  }
+}
+
+/// A set of row fingerprints in an open-addressing table of flat buffers.
+final class FingerprintSet {
+  private var highs: UnsafeMutablePointer<UInt64>
+  private var lows: UnsafeMutablePointer<UInt64>
+  private var mask = 63
+  private var used = 0
+
+  init() {
+    highs = .allocate(capacity: 64)
+    highs.initialize(repeating: 0, count: 64)
+    lows = .allocate(capacity: 64)
+    lows.initialize(repeating: 0, count: 64)
+  }
+
+  deinit {
+    highs.deallocate()
+    lows.deallocate()
+  }
+
+  /// Adds a fingerprint; false when it was there already.
+  @inline(__always)
+  func insert(_ print: RowFingerprint) -> Bool {
+    // (0, 0) marks an empty slot.
+    let low = print.high == 0 && print.low == 0 ? 1 : print.low
+    var index = Int(truncatingIfNeeded: print.high >> 7) & mask
+    while highs[index] != 0 || lows[index] != 0 {
+      if highs[index] == print.high && lows[index] == low { return false }
+      index = (index + 1) & mask
+    }
+    highs[index] = print.high
+    lows[index] = low
+    used += 1
+    if 4 * used > 3 * (mask + 1) { grow() }
+    return true
+  }
+
+  private func grow() {
+    let old = (highs, lows, mask + 1)
+    let size = 2 * old.2
+    highs = .allocate(capacity: size)
+    highs.initialize(repeating: 0, count: size)
+    lows = .allocate(capacity: size)
+    lows.initialize(repeating: 0, count: size)
+    mask = size - 1
+    for position in 0..<old.2 where old.0[position] != 0 || old.1[position] != 0 {
+      var index = Int(truncatingIfNeeded: old.0[position] >> 7) & mask
+      while highs[index] != 0 || lows[index] != 0 { index = (index + 1) & mask }
+      highs[index] = old.0[position]
+      lows[index] = old.1[position]
+    }
+    old.0.deallocate()
+    old.1.deallocate()
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import P3DNKit
+
+/// A real download folder counted once (CONTRACT §7): INAPROC datasets recognized by their
+/// columns, satker directories, copies, snapshots, contract versions and closed status
+/// lists. `Fixtures/inaproc` holds real rows of a ministry's INAPROC pulls (its README says
+/// which); the figures below are worked out by hand from those rows.
+@Suite("download folders")
+struct DownloadFolderTests {
+  static func inaproc(_ relative: String) -> String { Support.fixture("inaproc/v1/" + relative) }
+
+  @Test(
+    "every INAPROC dataset of the folder is recognized: profile, use, dataset",
+    arguments: [
+      ("ekatalog-archive/instansi-satker_2024.xlsx", "satker-ekatalog", FileUse.directory),
+      ("ekatalog-archive/paket-e-purchasing_2024.xlsx", "ekatalog-v5", .spending),
+      ("ekatalog/paket-e-purchasing_2025.xlsx", "ekatalog-v6-inaproc", .spending),
+      ("rup/master-satker_2024.xlsx", "satker-sirup", .directory),
+      ("rup/paket-anggaran-penyedia_2025.xlsx", "sirup-penyedia", .spending),
+      ("rup/paket-anggaran-swakelola_2025.xlsx", "sirup-swakelola", .spending),
+      ("rup/paket-swakelola-terumumkan_2025.xlsx", "sirup-swakelola", .spending),
+      ("rup/program-master_2024.xlsx", "program", .notSpending),
+      ("tender/jadwal-tahapan-non-tender_2024.xlsx", "jadwal-tahapan", .notSpending),
+      ("tender/non-tender-ekontrak-kontrak_2024.xlsx", "spse-ekontrak", .spending),
+      ("tender/non-tender-pengumuman_2024.xlsx", "pengumuman", .notSpending),
+      ("tender/non-tender-selesai_2024.xlsx", "spse-selesai", .spending),
+      ("tender/pencatatan-non-tender-realisasi_2024.xlsx", "pencatatan-nontender-realisasi", .spending),
+      ("tender/pencatatan-non-tender_2024.xlsx", "pencatatan-nontender", .spending),
+      ("tender/pencatatan-swakelola-realisasi_2024.xlsx", "pencatatan-swakelola-realisasi", .spending),
+      ("tender/pencatatan-swakelola_2024.xlsx", "pencatatan-swakelola", .spending),
+      ("tender/pengumuman_2024.xlsx", "pengumuman", .notSpending),
+      ("tender/tender-ekontrak-kontrak_2024.xlsx", "spse-ekontrak", .spending),
+      ("tender/tender-selesai-nilai_2024.xlsx", "spse-selesai", .spending),
+    ])
+  func recognized(path: String, profile: String, use: FileUse) throws {
+    let report = try Support.audit([Self.inaproc(path)], year: 2024)
+    let input = try #require(report.inputs.first)
+    #expect((input.profile, input.use) == (profile, use))
+    // The dataset is the file's own path after v1/, less the year.
+    let dataset = String(path.prefix(upTo: path.lastIndex(of: "_") ?? path.endIndex))
+    #expect(
+      input.dataset == dataset
+        || (dataset == "tender/non-tender-pengumuman" && input.dataset == "tender/pengumuman")
+        || (dataset.hasPrefix("tender/jadwal") && input.dataset == "tender/jadwal-tahapan"))
+    if use != .spending {
+      #expect(input.count(.notSpending) == input.rows && input.included == 0)
+    }
+  }
+
+  @Test("the whole sample folder audits in one command, every row accounted for")
+  func wholeFolder() throws {
+    let report = try Support.audit([Support.fixture("inaproc")], year: 2024)
+    #expect(report.inputs.count == 19)
+    for input in report.inputs { #expect(input.rows == input.included + input.excluded + input.rejected) }
+    // tender-selesai-nilai has no kd_satker_str: its kd_satker (`452677`) is a code the
+    // SIRUP satker master lists, so no row is missing its OPD.
+    let results = try #require(report.input("tender-selesai-nilai_2024.xlsx"))
+    #expect((results.rows, results.included, results.rejected) == (6, 6, 0))
+  }
+
+  @Test("contract versions: only a package's highest versi_addendum counts, the earlier ones are superseded")
+  func contractVersions() throws {
+    // 9 rows: 4468194 v0 and v1; 5594194 v0–v4; 4499194 with no contract (no version, no
+    // value, no status); 4540194 v0 `Pemutusan Kontrak`.
+    let report = try Support.audit([Self.inaproc("tender/tender-ekontrak-kontrak_2024.xlsx")], year: 2024)
+    let input = try #require(report.inputs.first)
+    #expect((input.rows, input.included, input.excluded, input.rejected) == (9, 2, 7, 0))
+    #expect(input.count(.superseded) == 5)
+    #expect(input.count(.cancelled) == 1)
+    #expect(input.count(.noContractValue) == 1)
+    // Set aside: 8,942,559,023.20 (4468194 v0) + 2 × 16,631,894,318.52 (5594194 v0, v1)
+    // + 16,996,894,318 (v2) + 17,189,080,243 (v3).
+    #expect(input.setAside.first { $0.0 == .superseded }?.1 == m("76392322221.24"))
+    // Counted: 4468194 v1 9,829,660,878.30 and 5594194 v4 17,189,080,243.
+    let realization = try #require(report.district.realization)
+    #expect(realization.total == m("27018741121.30"))
+    #expect(realization.pdn.amount == m("26131639266.20"))
+    #expect(realization.umkk.amount == m("27018741121.30"))
+  }
+
+  @Test("a browser copy `x (1).csv` beside `x.csv` is read once, listed as the same as it")
+  func identicalFiles() throws {
+    let folder = Support.temporaryFolder()
+    let text = """
+      kode_opd,nama_opd,tahap,tahun_anggaran,nilai
+      1.01.0.00.0.00.01.0000,Dinas Pendidikan,rencana,2025,1000
+      1.01.0.00.0.00.01.0000,Dinas Pendidikan,rencana,2025,250
+      """
+    try text.write(toFile: folder + "/x.csv", atomically: true, encoding: .utf8)
+    try text.write(toFile: folder + "/x (1).csv", atomically: true, encoding: .utf8)
+    let report = try Support.audit([folder])
+    // `x (1).csv` sorts before `x.csv` (a space is below the dot): it is the one read.
+    let first = try #require(report.input("x (1).csv"))
+    let copy = try #require(report.input("/x.csv"))
+    #expect((first.rows, first.included, first.sameAs) == (2, 2, nil))
+    #expect((copy.rows, copy.included, copy.sameAs) == (0, 0, folder + "/x (1).csv"))
+    #expect(report.district.plan?.total == m("1250"))
+  }
+
+  @Test("within a file, a row identical to an earlier one but for last_update_ref is a duplicate")
+  func identicalRows() throws {
+    let text = """
+      kd_klpd,kd_satker_str,nama_satker,kd_rup,pagu,tahun_anggaran,status_umumkan_rup,last_update_ref
+      D1,1.01.0.00.0.00.01.0000,Disdik,11,1000,2025,Terumumkan,a
+      D1,1.01.0.00.0.00.01.0000,Disdik,11,1000,2025,Terumumkan,b
+      D1,1.01.0.00.0.00.01.0000,Disdik,12,1000,2025,Terumumkan,c
+      """
+    let report = try Support.audit([Support.temporaryFile(text)])
+    let input = try #require(report.inputs.first)
+    #expect((input.rows, input.included, input.count(.duplicate)) == (3, 2, 1))
+    #expect(input.setAside.first { $0.0 == .duplicate }?.1 == m("1000"))
+    #expect(report.district.plan?.total == m("2000"))
+  }
+
+  @Test("snapshots: of two pulls of one dataset, scope and year, the newer counts; the older is superseded")
+  func snapshots() throws {
+    let folder = Support.temporaryFolder()
+    let header =
+      "kd_klpd,kd_satker_str,nama_satker,kd_rup,pagu,tahun_anggaran,status_umumkan_rup,_event_date\n"
+    try (header + "D1,1.01.0.00.0.00.01.0000,Disdik,11,1000,2025,Terumumkan,2025-06-30\n")
+      .write(toFile: folder + "/juni.csv", atomically: true, encoding: .utf8)
+    try
+      (header + "D1,1.01.0.00.0.00.01.0000,Disdik,11,1500,2025,Terumumkan,2025-09-30\n"
+      + "D1,1.01.0.00.0.00.01.0000,Disdik,12,700,2025,Terumumkan,2025-09-30\n")
+      .write(toFile: folder + "/september.csv", atomically: true, encoding: .utf8)
+    // Another KLPD's pull is another scope: it counts beside them.
+    try (header + "D2,2.01.0.00.0.00.01.0000,Dinas X,31,90,2025,Terumumkan,2025-01-31\n")
+      .write(toFile: folder + "/lain.csv", atomically: true, encoding: .utf8)
+    let report = try Support.audit([folder])
+    let june = try #require(report.input("juni.csv"))
+    #expect((june.rows, june.included, june.count(.superseded)) == (1, 0, 1))
+    #expect(june.supersededBy == folder + "/september.csv")
+    #expect(june.asOf == "2025-06-30")
+    #expect(june.setAside.first { $0.0 == .superseded }?.1 == m("1000"))
+    #expect(report.input("september.csv")?.included == 2)
+    #expect(report.input("lain.csv")?.included == 1)
+    #expect(report.district.plan?.total == m("2290"))
+  }
+
+  @Test("a status word outside the dataset's list is unknown-status, with a warning of its rows and amount")
+  func unknownStatus() throws {
+    let text = """
+      order_id,kode_klpd,kode_satker,nama_satker,fiscal_year,total,status
+      1,K1,452677,Satker A,2025,100,COMPLETED
+      2,K1,452677,Satker A,2025,200,CANCELLED_ON_REVIEW
+      3,K1,452677,Satker A,2025,300,ON_HOLD
+      4,K1,452677,Satker A,2025,400,ON_HOLD
+      """
+    let report = try Support.audit([Support.temporaryFile(text)])
+    let input = try #require(report.inputs.first)
+    #expect(input.profile == "ekatalog-v6-inaproc")
+    #expect((input.included, input.count(.cancelled), input.count(.unknownStatus)) == (1, 1, 2))
+    let word = try #require(input.warnings.unknownStatuses["status"]?["ON_HOLD"])
+    #expect((word.rows, word.amount) == (2, m("700")))
+    #expect(report.district.realization?.total == m("100"))
+    // A mapping may give the word its meaning.
+    let map = Support.temporaryFile(
+      """
+      stage = "realization"
+      [columns]
+      opd_code = "kode_satker"
+      amount = "total"
+      fiscal_year = "fiscal_year"
+      status = "status"
+      [status]
+      counts = ["COMPLETED", "ON_HOLD"]
+      cancelled = ["CANCELLED_ON_REVIEW"]
+      """, name: "map.toml")
+    let mapped = try Support.audit([Support.temporaryFile(text)], map: map)
+    #expect(mapped.district.realization?.total == m("800"))
+  }
+
+  @Test("an --opd that matches nothing and a --year with no included row exit 2, naming what there is")
+  func typos() throws {
+    let opd = try Binary.run([
+      "audit", Support.fixture("kukar-2022"), "--year", "2022", "--opd", "Dinas Kesehatn",
+    ])
+    #expect(opd.status == 2)
+    #expect(opd.stdout.isEmpty)
+    #expect(opd.stderr.contains("1.02.0.00.0.00.02.0000 Dinas Kesehatan"))
+    let year = try Binary.run(["audit", Support.fixture("kukar-2022"), "--year", "2019", "--lang", "en"])
+    #expect(year.status == 2)
+    #expect(
+      year.stderr.contains(
+        "no row of any input is included for fiscal year 2019; years with included rows: 2021, 2022"))
+  }
+}
