@@ -70,8 +70,8 @@ struct ReadingOptions: ParsableArguments {
 struct InputOptions: ParsableArguments {
   @Argument(
     help: Help.text(
-      "Berkas atau folder masukan (*.csv, *.json, *.xlsx; folder tidak rekursif).",
-      "Input files or folders (*.csv, *.json, *.xlsx; folders are not recursive)."))
+      "Berkas atau folder masukan (*.csv, *.json, *.xlsx; folder dibaca beserta subfoldernya).",
+      "Input files or folders (*.csv, *.json, *.xlsx; folders are read with their subfolders)."))
   var inputs: [String] = []
 
   @Option(
