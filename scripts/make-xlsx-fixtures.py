@@ -4,7 +4,7 @@
     python3 scripts/make-xlsx-fixtures.py
 
 Needs openpyxl (pip package openpyxl==3.1.5) and the real exports beside the project
-(../shared/data/isb-kab-bandung-2025/, as the tests do).  The output is deterministic
+(Fixtures/isb-kab-bandung-2025/, a copy of the real exports, as the tests do).  The output is deterministic
 (fixed document dates and ZIP time stamps), so running it again gives the same bytes;
 CI checks that it reproduces the committed files.
 
@@ -26,8 +26,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Fixtures", "xlsx")
-HAND = os.path.join(ROOT, "Fixtures", "hand", "exports")
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "data", "isb-kab-bandung-2025")
+HAND = os.path.join(ROOT, "Fixtures", "exports")
+SHARED = os.path.join(ROOT, "Fixtures", "isb-kab-bandung-2025")
 
 # (folder, CSV export, csv-to-xlsx.py options); the workbook takes the CSV's name.
 CONVERSIONS = [
