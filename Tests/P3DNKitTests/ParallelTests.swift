@@ -39,6 +39,24 @@ struct ParallelTests {
     #expect(parallel.inputs[0].rows == 41)
   }
 
+  @Test(
+    "a row identical to one of an earlier chunk is a duplicate, as when read in one piece",
+    arguments: [16, 40, 97])
+  func identicalRowsAcrossChunks(_ chunkSize: Int) throws {
+    var text = "kode_opd;tahap;uraian;nilai\n"
+    // Rows 0–19, then rows 0–9 again: ten duplicates, in chunks after their originals.
+    for number in (0..<20).map({ $0 }) + (0..<10).map({ $0 }) {
+      text += "1.0\(number % 3).0.00.0.00.01.0000;rencana;barang \(number);\(number + 1).000\n"
+    }
+    let path = Support.temporaryFile(text)
+    let sequential = try Support.audit([path], year: 2022)
+    let parallel = try Support.audit([path], year: 2022, bufferSize: 16, threads: 2, chunkSize: chunkSize)
+    #expect(Self.json(parallel) == Self.json(sequential))
+    #expect((sequential.inputs[0].included, sequential.inputs[0].count(.duplicate)) == (20, 10))
+    // 1.000 + 2.000 + … + 20.000.
+    #expect(parallel.district.plan?.total == m("210000"))
+  }
+
   @Test("an error in a later chunk carries its real line")
   func errorLines() throws {
     var text = "kode_opd,tahap,nilai\n"

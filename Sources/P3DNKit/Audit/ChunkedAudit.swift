@@ -40,6 +40,9 @@ struct ChunkedAudit: Sendable {
     var lineBreaks = 0
     var result: FileResult?
     var error: AuditError?
+    /// The identities of the chunk's rows (a row identical to one of an earlier chunk is
+    /// a duplicate: the chunk is read again when they share one).
+    var rowsSeen: FingerprintSet?
     /// Set, under the merger's lock, once the chunk was audited.
     var done = false
   }
@@ -53,6 +56,8 @@ struct ChunkedAudit: Sendable {
       var expectedStart: Int
       var next = 0
       var error: AuditError?
+      /// The identities of the rows of the chunks merged so far.
+      var rowsSeen = FingerprintSet()
     }
 
     let state: Mutex<State>
@@ -67,7 +72,12 @@ struct ChunkedAudit: Sendable {
       outcome.start = state.expectedStart
       outcome.error = nil
       outcome.result = nil
-      audit(chunk: index, outcome)
+      audit(chunk: index, outcome, prior: state.rowsSeen)
+    } else if let seen = outcome.rowsSeen, state.rowsSeen.intersects(seen) {
+      // A row repeats one of an earlier chunk: read again knowing them.
+      outcome.error = nil
+      outcome.result = nil
+      audit(chunk: index, outcome, prior: state.rowsSeen)
     }
     if let error = outcome.error {
       state.error = error.shiftingLines(by: state.line - 1)
@@ -78,6 +88,8 @@ struct ChunkedAudit: Sendable {
     }
     state.line += outcome.lineBreaks
     state.expectedStart = outcome.actualEnd
+    if let seen = outcome.rowsSeen { state.rowsSeen.formUnion(seen) }
+    outcome.rowsSeen = nil
   }
 
   func run() throws(AuditError) -> FileResult {
@@ -144,8 +156,9 @@ struct ChunkedAudit: Sendable {
     return merged
   }
 
-  /// Audits the records that start in `outcome.start..<outcome.end`.
-  private func audit(chunk index: Int, _ outcome: Outcome) {
+  /// Audits the records that start in `outcome.start..<outcome.end`; `prior`: the rows of
+  /// the chunks before it.
+  private func audit(chunk index: Int, _ outcome: Outcome, prior: FingerprintSet? = nil) {
     do {
       let bytes = try FileBytes(path: path, offset: outcome.start)
       if let progress { bytes.observer = { progress.add($0.count) } }
@@ -153,8 +166,10 @@ struct ChunkedAudit: Sendable {
         input: bytes, dialect: dialect, bufferSize: bufferSize, startOffset: outcome.start,
         endOffset: outcome.end)
       var result = FileResult(path: path, profile: profileName)
+      let seen = FingerprintSet()
+      outcome.rowsSeen = seen
       do {
-        try auditor.run(reader, result: &result, order: index << 36)
+        try auditor.run(reader, result: &result, order: index << 36, rowsSeen: seen, priorRows: prior)
       } catch {
         outcome.error = error
         outcome.actualEnd = outcome.end

@@ -30,8 +30,12 @@ struct FileAuditor: Sendable {
   var highestVersions: [String: Int] = [:]
 
   /// Audits the records of `source` into `result`. `order` is added to each row's number
-  /// (for "first seen" across the chunks of a file).
-  func run<S: RecordSource>(_ source: S, result: inout FileResult, order base: Int = 0) throws(AuditError) {
+  /// (for "first seen" across the chunks of a file). `rowsSeen` collects the rows' identities;
+  /// `priorRows` holds those of the earlier chunks of the file, when it is read in chunks.
+  func run<S: RecordSource>(
+    _ source: S, result: inout FileResult, order base: Int = 0, rowsSeen: FingerprintSet = FingerprintSet(),
+    priorRows: FingerprintSet? = nil
+  ) throws(AuditError) {
     guard profile.kind.readsAmounts else {
       try readAside(source, result: &result)
       return
@@ -44,7 +48,8 @@ struct FileAuditor: Sendable {
     var years = YearStage(profile: profile, header: header, columns: columns, encoding: encoding)
     var accounts = AccountStage(columns: columns, policy: policy, encoding: encoding)
     var copies = CopyStage(
-      profile: profile, header: header, columns: columns, highestVersions: highestVersions)
+      profile: profile, header: header, columns: columns, highestVersions: highestVersions, seen: rowsSeen,
+      prior: priorRows)
     var stages = ByteCache<Stage?>(limit: 64)
     var facts =
       profile.dataset(for: header) != nil

@@ -6,7 +6,10 @@ struct CopyStage {
   /// The column left out of a row's identity (`last_update_ref`, an opaque token that
   /// changes with every pull), or -1.
   let skippedColumn: Int
-  private let seen = FingerprintSet()
+  /// The rows seen so far, and those of the earlier parts of the file when it is read in
+  /// chunks (looked up only).
+  private let seen: FingerprintSet
+  private let prior: FingerprintSet?
   /// Contract versions: the package key and version columns, and each package's highest
   /// version (from a first pass over the file).
   let versionKeyIndex: Int
@@ -17,7 +20,12 @@ struct CopyStage {
   let rupIndex: Int
   private var payments: [String: [String: Int]] = [:]
 
-  init(profile: Profile, header: HeaderNames, columns: BoundColumns, highestVersions: [String: Int]) {
+  init(
+    profile: Profile, header: HeaderNames, columns: BoundColumns, highestVersions: [String: Int],
+    seen: FingerprintSet, prior: FingerprintSet?
+  ) {
+    self.seen = seen
+    self.prior = prior
     skippedColumn = header.index(ofAny: ["last_update_ref"]) ?? -1
     let versions = ContractVersions.columns(profile: profile, header: header)
     versionKeyIndex = versions?.key ?? -1
@@ -40,7 +48,9 @@ struct CopyStage {
   /// one); the first time a row is seen it is remembered.
   @inline(__always)
   func repeatsEarlierRow<S: RecordSource>(_ source: S) -> Bool {
-    !seen.insert(RowFingerprint.of(source, skipping: skippedColumn))
+    let print = RowFingerprint.of(source, skipping: skippedColumn)
+    if let prior, prior.contains(print) { return true }
+    return !seen.insert(print)
   }
 
   /// Whether the row's payment was already listed under another RUP code of its package
@@ -146,8 +156,9 @@ struct RowFingerprint: Hashable {
   }
 }
 
-/// A set of row fingerprints in an open-addressing table of flat buffers.
-final class FingerprintSet {
+/// A set of row fingerprints in an open-addressing table of flat buffers. One thread uses
+/// it at a time (a chunk's reader, then the merger under its lock).
+final class FingerprintSet: @unchecked Sendable {
   private var highs: UnsafeMutablePointer<UInt64>
   private var lows: UnsafeMutablePointer<UInt64>
   private var mask = 63
@@ -165,6 +176,8 @@ final class FingerprintSet {
     lows.deallocate()
   }
 
+  var count: Int { used }
+
   /// Adds a fingerprint; false when it was there already.
   @inline(__always)
   func insert(_ print: RowFingerprint) -> Bool {
@@ -180,6 +193,34 @@ final class FingerprintSet {
     used += 1
     if 4 * used > 3 * (mask + 1) { grow() }
     return true
+  }
+
+  @inline(__always)
+  func contains(_ print: RowFingerprint) -> Bool {
+    let low = print.high == 0 && print.low == 0 ? 1 : print.low
+    var index = Int(truncatingIfNeeded: print.high >> 7) & mask
+    while highs[index] != 0 || lows[index] != 0 {
+      if highs[index] == print.high && lows[index] == low { return true }
+      index = (index + 1) & mask
+    }
+    return false
+  }
+
+  /// Whether the two sets share a fingerprint.
+  func intersects(_ other: FingerprintSet) -> Bool {
+    var found = false
+    other.forEach { print in if !found && contains(print) { found = true } }
+    return found
+  }
+
+  func formUnion(_ other: FingerprintSet) {
+    other.forEach { _ = insert($0) }
+  }
+
+  private func forEach(_ body: (RowFingerprint) -> Void) {
+    for position in 0...mask where highs[position] != 0 || lows[position] != 0 {
+      body(RowFingerprint(high: highs[position], low: lows[position]))
+    }
   }
 
   private func grow() {
