@@ -68,6 +68,21 @@ public final class Ledger: Sendable {
     } catch {
       throw .input(error)
     }
+    // Satker directories first: the others' OPD ids map through them and through those
+    // already in the ledger.
+    var directories: [InputFile] = []
+    var others: [InputFile] = []
+    for file in files {
+      do {
+        if try AuditEngine.use(of: file, request: request) == .directory {
+          directories.append(file)
+        } else {
+          others.append(file)
+        }
+      } catch {
+        throw .input(error)
+      }
+    }
     do {
       return try pool.writeWithoutTransaction { db in
         // The rows' reference to their source holds by construction (both are written in
@@ -77,7 +92,14 @@ public final class Ledger: Sendable {
         defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
         var outcomes: [IngestOutcome] = []
         try db.inTransaction(.immediate) {
-          outcomes = try Self.ingest(files, asOf: asOf, today: today, template: request, db: db)
+          let first = try Self.ingest(directories, asOf: asOf, today: today, template: request, db: db)
+          var template = request
+          template.directory = try Self.directory(db: db)
+          let then = try Self.ingest(others, asOf: asOf, today: today, template: template, db: db)
+          // In the order the files were given.
+          var byPath: [String: IngestOutcome] = [:]
+          for (file, outcome) in zip(directories + others, first + then) { byPath[file.path] = outcome }
+          outcomes = files.compactMap { byPath[$0.path] }
           return .commit
         }
         return outcomes
@@ -116,6 +138,19 @@ public final class Ledger: Sendable {
     return outcomes
   }
 
+  /// What every satker directory in the ledger maps.
+  private static func directory(db: Database) throws -> SatkerDirectory {
+    var merged = SatkerDirectory()
+    let decoder = JSONDecoder()
+    for source in try SourceRecord.order(Column("id")).fetchAll(db) {
+      guard let sums = try? decoder.decode(FileSums.self, from: Data(source.sums.utf8)),
+        let known = sums.directory
+      else { continue }
+      merged.merge(known)
+    }
+    return merged
+  }
+
   /// Reads one file into a new source and its rows.
   private static func ingest(
     _ file: InputFile, size: Int, asOf: String?, today: String, template: AuditRequest, db: Database
@@ -136,6 +171,7 @@ public final class Ledger: Sendable {
     request.opdFilters = []
     request.threads = 1
     request.linking = true
+    request.tracksPackages = true
     request.requireSingleYear = false
     request.allowSeveralYears = true
     let batcher = RowBatcher()
@@ -168,14 +204,16 @@ public final class Ledger: Sendable {
     source.stage = input.stages.isEmpty ? nil : input.stages.map(\.rawValue).joined(separator: "+")
     source.fiscalYear = batcher.candidateYears.count == 1 ? batcher.candidateYears.first : nil
     source.format = input.format
-    source.asOf = asOf ?? batcher.newestSnapshot ?? batcher.newestDate ?? today
+    source.asOf = asOf ?? sums.first?.asOf ?? batcher.newestSnapshot ?? batcher.newestDate ?? today
     source.rows = input.rows
     source.included = input.included
     source.excluded = input.excluded
     source.rejected = input.rejected
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    source.sums = String(decoding: try encoder.encode(sums.first), as: UTF8.self)
+    // The day the user gives is the export's as-of (CONTRACT §7.3).
+    let stored = asOf.flatMap { day in sums.first.map { $0.asOf(day: day) } } ?? sums.first
+    source.sums = String(decoding: try encoder.encode(stored), as: UTF8.self)
     source.vendors = try vendors.map {
       String(decoding: try encoder.encode(VendorListSummary($0)), as: UTF8.self)
     }
@@ -294,24 +332,32 @@ public final class Ledger: Sendable {
     }
   }
 
-  /// The sources that count as of a date, in ingest order.
+  /// The sources that count as of a date, in ingest order: of the snapshots of one
+  /// dataset, scope and fiscal years, those with the latest as-of (CONTRACT §7.3, as
+  /// `audit` decides it); hand-made sheets and exports without a date all count.
   public func current(asOf: String?) throws(LedgerError) -> [SourceRecord] {
     let all = try sources().filter { asOf == nil || $0.asOf <= (asOf ?? "") }
-    var newest: [String: SourceRecord] = [:]
+    var groups: [String: [(source: SourceRecord, day: String)]] = [:]
     var kept: [SourceRecord] = []
+    let decoder = JSONDecoder()
     for source in all {
-      // Hand-made sheets do not supersede one another.
-      guard Self.isSnapshot(source) else {
+      let sums = try? decoder.decode(FileSums.self, from: Data(source.sums.utf8))
+      // A source read before files knew their as-of takes the day it was ingested as of.
+      let day = sums.map { $0.knowsAsOf ? $0.snapshotAsOf : source.asOf } ?? source.asOf
+      guard let sums, sums.isSnapshot, let day else {
         kept.append(source)
         continue
       }
-      let key = "\(source.kind)|\(source.scope)|\(source.fiscalYear.map(String.init) ?? "")"
-      if let previous = newest[key], (previous.asOf, previous.id ?? 0) > (source.asOf, source.id ?? 0) {
-        continue
-      }
-      newest[key] = source
+      let years =
+        sums.fiscalYears.isEmpty
+        ? source.fiscalYear.map(String.init) ?? ""
+        : sums.fiscalYears.sorted().map(String.init).joined(separator: ",")
+      groups["\(sums.kind)|\(sums.scope)|\(years)", default: []].append((source, day))
     }
-    kept.append(contentsOf: newest.values)
+    for members in groups.values {
+      guard let latest = members.map(\.day).max() else { continue }
+      kept.append(contentsOf: members.filter { $0.day == latest }.map(\.source))
+    }
     return kept.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
   }
 

@@ -80,6 +80,49 @@ struct DownloadFolderTests {
     #expect(realization.umkk.amount == m("27018741121.30"))
   }
 
+  @Test(
+    "a package in two datasets counts once: results before contracts; a results row rejected for its OPD leaves it to the contracts"
+  )
+  func packagesAcrossDatasets() throws {
+    let folder = Support.temporaryFolder()
+    // Results: T1 (1.000), T2 whose kd_satker is no code (missing-opd), T4 (300).
+    try """
+    kd_tender,kd_satker_str,kd_satker,nama_satker,tahun_anggaran,nilai_kontrak,nilai_pdn_kontrak,nilai_umk_kontrak
+    T1,1.01.0.00.0.00.01.0000,11,Disdik,2025,1000,1000,0
+    T2,,77,PDAM,2025,500,500,500
+    T4,1.01.0.00.0.00.01.0000,11,Disdik,2025,300,0,300
+    """.write(toFile: folder + "/hasil.csv", atomically: true, encoding: .utf8)
+    // Contracts: T1 in two versions (900, then 1.100), T2 (500), T3 (700).
+    try """
+    kd_tender,kontrak_id,versi_addendum,kd_satker_str,nama_satker,tahun_anggaran,nilai_kontrak,nilai_pdn_kontrak,nilai_umk_kontrak,status_kontrak
+    T1,K1,0,1.01.0.00.0.00.01.0000,Disdik,2025,900,900,0,Kontrak Sedang Berjalan
+    T1,K2,1,1.01.0.00.0.00.01.0000,Disdik,2025,1100,1100,0,Kontrak Selesai
+    T2,K3,0,1.03.0.00.0.00.03.0000,Dinas PU,2025,500,500,500,Kontrak Selesai
+    T3,K4,0,1.03.0.00.0.00.03.0000,Dinas PU,2025,700,0,700,Kontrak Selesai
+    """.write(toFile: folder + "/kontrak.csv", atomically: true, encoding: .utf8)
+    let report = try Support.audit([folder])
+    let results = try #require(report.input("hasil.csv"))
+    #expect(
+      (results.profile, results.rows, results.included, results.count(.missingOPD)) == (
+        "spse-selesai", 3, 2, 1
+      ))
+    let contracts = try #require(report.input("kontrak.csv"))
+    #expect(contracts.profile == "spse-ekontrak")
+    #expect(
+      (contracts.rows, contracts.included, contracts.count(.superseded), contracts.count(.duplicate)) == (
+        4, 2, 1, 1
+      ))
+    let counted = try #require(contracts.warnings.countedElsewhere[folder + "/hasil.csv"])
+    #expect((counted.rows, counted.amount) == (1, m("1100")))
+    #expect(results.warnings.countedElsewhere.isEmpty)
+    // T1 1.000 + T4 300 from the results; T2 500 + T3 700 from the contracts.
+    let realization = try #require(report.district.realization)
+    #expect((realization.lines, realization.total) == (4, m("2500")))
+    #expect((realization.pdn.amount, realization.umkk.amount) == (m("1500"), m("1500")))
+    #expect(report.opd("1.01.0.00.0.00.01.0000")?.realization?.total == m("1300"))
+    #expect(report.opd("1.03.0.00.0.00.03.0000")?.realization?.total == m("1200"))
+  }
+
   @Test("a browser copy `x (1).csv` beside `x.csv` is read once, listed as the same as it")
   func identicalFiles() throws {
     let folder = Support.temporaryFolder()

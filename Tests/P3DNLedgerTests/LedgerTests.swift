@@ -239,12 +239,14 @@ struct LedgerTests {
   func scopes() throws {
     let ledger = try Ledger(path: Self.database())
     let policy = try Self.policy()
+    // RUP codes are national: each KLPD's and year's packages have their own.
     func pull(_ klpd: String, year: Int, amount: Int) throws -> String {
+      let rup = "\(klpd.dropFirst())\(year)"
       let file = FileManager.default.temporaryDirectory.appendingPathComponent(
         "p3dn-\(klpd)-\(year)-\(UUID().uuidString).csv")
       try """
       tahun_anggaran,kd_klpd,kd_satker_str,nama_satker,kd_rup,nama_paket,pagu,status_pdn,status_ukm
-      \(year),\(klpd),1.01.0.00.0.00.01.0000,Dinas Pendidikan,1,ATK,\(amount),PDN,UKM
+      \(year),\(klpd),1.01.0.00.0.00.01.0000,Dinas Pendidikan,\(rup),ATK,\(amount),PDN,UKM
 
       """.write(to: file, atomically: true, encoding: .utf8)
       return file.path
@@ -266,6 +268,24 @@ struct LedgerTests {
     // The 2024 pull of D100 is not superseded by its 2025 pulls.
     request.year = 2024
     #expect(try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 30_000_000))
+  }
+
+  @Test("a whole download folder: ingest and report give the figures audit gives")
+  func wholeFolder() throws {
+    let folder = Self.fixture("inaproc")
+    let ledger = try Ledger(path: Self.database())
+    let outcomes = try ledger.ingest([folder], policy: try Self.policy(), asOf: nil, today: "2026-06-30")
+    #expect(outcomes.count == 19)
+    let request = AuditRequest(inputs: [folder], policy: try Self.policy(), year: 2024)
+    let audit = try AuditEngine.run(request)
+    let fromLedger = try ledger.report(request, asOf: nil)
+    #expect(fromLedger.district == audit.district)
+    #expect(fromLedger.opds == audit.opds)
+    // Results and contracts of one tender count once in both.
+    let contracts = try #require(
+      fromLedger.inputs.first { $0.path.hasSuffix("tender-ekontrak-kontrak_2024.xlsx") })
+    #expect(contracts.included == 0)
+    #expect((contracts.excludedByReason.first { $0.0 == .duplicate }?.1 ?? 0) > 0)
   }
 
   @Test("the same file twice changes nothing and says so")

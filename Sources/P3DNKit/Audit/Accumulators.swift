@@ -46,6 +46,17 @@ public struct StageSums: Equatable, Sendable, Codable {
     sums.unknown.sen += unknown
   }
 
+  mutating func subtract(_ other: StageSums) {
+    lines -= other.lines
+    total.sen -= other.total.sen
+    pdn.amount.sen -= other.pdn.amount.sen
+    pdn.unknown.sen -= other.pdn.unknown.sen
+    umkk.amount.sen -= other.umkk.amount.sen
+    umkk.unknown.sen -= other.umkk.unknown.sen
+    local.amount.sen -= other.local.amount.sen
+    local.unknown.sen -= other.local.unknown.sen
+  }
+
   mutating func merge(_ other: StageSums) {
     lines += other.lines
     total += other.total
@@ -170,6 +181,11 @@ public struct LineTotal: Equatable, Sendable, Codable {
     lines += other.lines
     total += other.total
   }
+
+  mutating func subtract(_ other: LineTotal) {
+    lines -= other.lines
+    total.sen -= other.total.sen
+  }
 }
 
 /// What an OPD's lines say besides the metric sums: its budget (profile
@@ -235,6 +251,17 @@ public struct ClassificationTally: Equatable, Sendable, Codable {
 
   mutating func merge(_ other: ClassificationTally) {
     for index in counts.indices { counts[index] += other.counts[index] }
+  }
+
+  mutating func subtract(_ other: ClassificationTally) {
+    for index in counts.indices { counts[index] -= other.counts[index] }
+  }
+
+  /// Counts the sources that decided one line.
+  mutating func count(_ line: LineClassification) {
+    counts[line.pdnSource.rawValue] += 1
+    counts[Self.sources + line.umkkSource.rawValue] += 1
+    counts[2 * Self.sources + line.localSource.rawValue] += 1
   }
 
   /// Lines of `metric` decided by each source, in source order, only sources that decided some.

@@ -38,6 +38,12 @@ public struct AuditRequest: Sendable {
   /// Whether an `--opd` that matches no OPD, or a `--year` with no included row, is an
   /// error (CONTRACT §2); a month of a trend checks them over all months instead.
   public var checksFilters = true
+  /// Whether every file keeps what each of its packages adds, so that a report of files
+  /// read apart (the ledger) can count each package once (CONTRACT §7.4); else only files
+  /// whose packages another input may hold keep it.
+  public var tracksPackages = false
+  /// Satker directories known beforehand (the ledger's), besides those among the inputs.
+  public var directory: SatkerDirectory? = nil
   /// Data of several fiscal years is not an error (the ledger keeps each row's year);
   /// the reported year is then the latest.
   public var allowSeveralYears = false
@@ -104,6 +110,14 @@ public enum AuditEngine {
     return (results.map(FileSums.init), vendors)
   }
 
+  /// What a file is for the audit (CONTRACT §7.2), from its header alone.
+  public static func use(of file: InputFile, request: AuditRequest) throws(AuditError) -> FileUse {
+    let (forced, mapped) = try chosenProfiles(request)
+    let opened = try InputOpener.open(
+      path: file.path, forcedProfile: forced, bufferSize: 1 << 16, mapped: mapped, sheet: request.sheet)
+    return opened.profile.kind.use
+  }
+
   /// The profile `--profile` forces, and the `--map` mapping.
   static func chosenProfiles(_ request: AuditRequest) throws(AuditError) -> (
     forced: Profile?, mapped: Profile?
@@ -129,13 +143,14 @@ public enum AuditEngine {
   public static func report(_ files: [FileSums], request: AuditRequest) throws(AuditError) -> AuditReport {
     // "First seen" orders carry the file's place in the audit: a file read on its own (the
     // ledger) takes its place here.
-    let results = files.enumerated().map { index, file in file.result.placed(at: index) }
+    var results = files.enumerated().map { index, file in file.result.placed(at: index) }
     let stagesWithInput = results.reduce(into: Set<Stage>()) { $0.formUnion($1.stagesSeen) }
     if request.denominator == .budget && !results.contains(where: \.isBudget) {
       throw .noBudgetInput(files: results.map(\.path))
     }
     let year = try reportedYear(
       request.year, results, strict: request.requireSingleYear, latest: request.allowSeveralYears)
+    PackagePrecedence.apply(&results, year: year)
     let report = ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
       opdFilters: [], denominator: request.denominator)
@@ -183,14 +198,36 @@ public struct FileSums: Codable, Sendable {
   /// The export's kind (its dataset; a hand-made sheet: its profile and header) and scope
   /// (the KLPD codes it names): a newer pull of the same dataset, scope and year
   /// supersedes an older one (CONTRACT §7.3).
-  public var kind: String { result.dataset ?? (result.profile + "|" + result.headerSignature) }
-  /// Whether it is a snapshot of an export's dataset (hand-made sheets are not).
-  public var isSnapshot: Bool {
-    result.dataset != nil && result.use != .notSpending && result.use != .directory
+  public var kind: String { dataset ?? (result.profile + "|" + result.headerSignature) }
+  /// The dataset it is (from its profile and header, for a source stored before datasets
+  /// were kept); nil: a hand-made format.
+  public var dataset: String? {
+    if let dataset = result.dataset { return dataset }
+    let header = HeaderNames(result.headerSignature.split(separator: ",").map(String.init))
+    return ProfileRegistry.named(result.profile)?.dataset(for: header)?.name
   }
-  /// The export's as-of day (yyyy-mm-dd), from its snapshot date or date columns.
+  /// Whether it is a snapshot of an export's dataset (hand-made sheets are not).
+  public var isSnapshot: Bool { dataset != nil && result.use != .notSpending && result.use != .directory }
+  /// The export's as-of day (yyyy-mm-dd), from its snapshot date or date columns; nil: no
+  /// date. `knowsAsOf`: whether it was read by a version that looks for it.
   public var asOf: String? { result.asOf }
+  public var knowsAsOf: Bool {
+    result.dateColumns != nil || result.snapshotDay > 0 || result.givenAsOf != nil
+  }
+  /// The day a snapshot counts from: the one the user gave at ingest, else its own as-of.
+  public var snapshotAsOf: String? { result.givenAsOf ?? result.asOf }
+  /// Its fiscal-year cells.
+  public var fiscalYears: Set<Int> { result.fiscalYears }
+
+  /// The same sums as of another day (`ingest --as-of`: the date the user gives wins).
+  public func asOf(day: String) -> FileSums {
+    var copy = self
+    copy.result.givenAsOf = day
+    return copy
+  }
   public var scope: String { result.scopes.sorted().joined(separator: ",") }
+  /// What a satker directory maps (nil: not a directory).
+  public var directory: SatkerDirectory? { result.directory }
   /// The OPD codes of its lines (after roll-up), by fiscal year.
   public var opdCodesByYear: [Int?: Set<String>] { result.years.mapValues { Set($0.opds.keys) } }
 }

@@ -28,6 +28,9 @@ struct FileAuditor: Sendable {
   var directory = SatkerDirectory()
   /// For a contract file: each package's highest version (CONTRACT §7.5).
   var highestVersions: [String: Int] = [:]
+  /// Whether to keep what each package's rows add (another input may hold its packages:
+  /// CONTRACT §7.4).
+  var tracksPackages = false
 
   /// Audits the records of `source` into `result`. `order` is added to each row's number
   /// (for "first seen" across the chunks of a file). `rowsSeen` collects the rows' identities;
@@ -62,7 +65,15 @@ struct FileAuditor: Sendable {
     let fixedStage = profile.stage ?? stageOverride
     let swakelolaLines = profile.isSwakelola && policy.excludeSwakelola
     let isBudget = profile.kind == .budget
-    let packageIndex = profile.packageColumn.flatMap { header.index(ofAny: [$0]) }
+    let dataset = profile.dataset(for: header)
+    let packageIndex = tracksPackages ? dataset?.packageKey.flatMap { header.index(ofAny: [$0]) } : nil
+    let keySpace = dataset?.keySpace ?? ""
+    let nameIndex = columns.raw(.opdName)
+    if packageIndex != nil {
+      result.packageLines = [:]
+      result.keySpace = keySpace
+      result.datasetRank = dataset?.rank ?? 0
+    }
     var record = RowRecord(line: 0)
     var cells = RowCells.none(encoding)
     var rowSink = RowSinkContext(auditor: self, source: source, encoding: encoding)
@@ -120,6 +131,10 @@ struct FileAuditor: Sendable {
             en: "the row has \(source.fieldCount) fields, the header has \(headerCount)"))
         continue
       }
+
+      // The package the row belongs to (in any bucket: within one dataset, the file that
+      // counts a package decides it whatever its row's bucket).
+      if let packageIndex { result.heldKeys.insert(source.text(packageIndex)) }
 
       // The OPD cell; a total row.
       let code = opd.read(source)
@@ -232,7 +247,6 @@ struct FileAuditor: Sendable {
 
       // A candidate for inclusion: it counts when its year is the reported one.
       bucket.candidates += 1
-      if let packageIndex { result.packages.insert(source.text(packageIndex)) }
       if isBudget {
         bucket.addBudget(slot: code.info.slot, amount: amount)
         if let sink {
@@ -248,6 +262,13 @@ struct FileAuditor: Sendable {
         }
         bucket.add(slot: code.info.slot, stage: stage, amount: amount, classification)
         bucket.count(classification)
+        if let packageIndex {
+          result.packageLines?[source.text(packageIndex), default: PackageLines()].add(
+            year: year, opd: opd.slotCodes[code.info.slot], stage: stage, amount: amount,
+            classification: classification, name: nameIndex >= 0 ? source.text(nameIndex) : nil,
+            codes: copies.rupIndex >= 0 ? RUPCodes.parse(source.text(copies.rupIndex)) : nil, linking: linking
+          )
+        }
         if linking { sums.link(source, stage: stage, amount: amount, slot: code.info.slot, bucket: bucket) }
       }
       sums.noteName(source, slot: code.info.slot, bucket: bucket, order: fileIndex << 48 | order)

@@ -16,8 +16,13 @@ struct FileResult: Codable, Sendable {
   var rejected: [RejectedRow] = []
   var rejectedTotal = 0
   var warnings = FileWarnings()
-  /// The packages of its included lines (profiles with a `packageColumn`).
-  var packages: Set<String> = []
+  /// Its packages, when another input may hold them too (CONTRACT §7.4): what each
+  /// package's candidate rows add, and every key its rows hold in any bucket; the key space
+  /// and its dataset's rank (nil: not tracked).
+  var packageLines: [String: PackageLines]? = nil
+  var heldKeys: Set<String> = []
+  var keySpace: String? = nil
+  var datasetRank = 0
   /// A budget file (`struktur-anggaran`): no stage, a denominator.
   var isBudget = false
   /// The file's header, normalized and joined: two pulls of one dataset share it.
@@ -33,6 +38,8 @@ struct FileResult: Codable, Sendable {
   var snapshotDay = 0
   /// (nil: not watched).
   var dateColumns: [Int: Int]? = nil
+  /// The as-of day given for it at ingest (`--as-of`), which its snapshots are compared by.
+  var givenAsOf: String? = nil
   /// Its non-empty fiscal-year cells.
   var fiscalYears: Set<Int> = []
   /// A copy of another input (same SHA-256), read once as that one (CONTRACT §7.1).
@@ -77,7 +84,18 @@ struct FileResult: Codable, Sendable {
     }
     rejectedTotal += other.rejectedTotal
     warnings.merge(other.warnings)
-    packages.formUnion(other.packages)
+    if let theirs = other.packageLines {
+      var mine = packageLines ?? [:]
+      for (key, lines) in theirs {
+        var merged = mine[key] ?? PackageLines()
+        merged.rows += lines.rows
+        merged.amount += lines.amount
+        merged.parts.append(contentsOf: lines.parts)
+        mine[key] = merged
+      }
+      packageLines = mine
+    }
+    heldKeys.formUnion(other.heldKeys)
     scopes.formUnion(other.scopes)
     fiscalYears.formUnion(other.fiscalYears)
     setAsideAmounts.merge(other.setAsideAmounts, uniquingKeysWith: +)
@@ -136,8 +154,9 @@ struct FileResult: Codable, Sendable {
 extension FileResult {
   enum CodingKeys: String, CodingKey {
     case path, profile, stagesSeen, sha256, dialect, rows, reasons, candidatesByYear, yearsSeen, years,
-      rejected, rejectedTotal, warnings, packages, isBudget, headerSignature, scopes, use, dataset,
-      snapshotDay, dateColumns, fiscalYears, sameAs, supersededBy, directory, setAsideAmounts
+      rejected, rejectedTotal, warnings, packageLines, heldKeys, keySpace, datasetRank, isBudget,
+      headerSignature, scopes, use, dataset,
+      snapshotDay, givenAsOf, dateColumns, fiscalYears, sameAs, supersededBy, directory, setAsideAmounts
   }
 
   /// Every key may be absent (a ledger written by an earlier version): it then takes its
@@ -160,7 +179,12 @@ extension FileResult {
     if let value = try container.decodeIfPresent([RejectedRow].self, forKey: .rejected) { rejected = value }
     if let value = try container.decodeIfPresent(Int.self, forKey: .rejectedTotal) { rejectedTotal = value }
     if let value = try container.decodeIfPresent(FileWarnings.self, forKey: .warnings) { warnings = value }
-    if let value = try container.decodeIfPresent(Set<String>.self, forKey: .packages) { packages = value }
+    if let value = try container.decodeIfPresent([String: PackageLines].self, forKey: .packageLines) {
+      packageLines = value
+    }
+    if let value = try container.decodeIfPresent(Set<String>.self, forKey: .heldKeys) { heldKeys = value }
+    if let value = try container.decodeIfPresent(String.self, forKey: .keySpace) { keySpace = value }
+    if let value = try container.decodeIfPresent(Int.self, forKey: .datasetRank) { datasetRank = value }
     if let value = try container.decodeIfPresent(Bool.self, forKey: .isBudget) { isBudget = value }
     if let value = try container.decodeIfPresent(String.self, forKey: .headerSignature) {
       headerSignature = value
@@ -169,6 +193,7 @@ extension FileResult {
     if let value = try container.decodeIfPresent(FileUse.self, forKey: .use) { use = value }
     if let value = try container.decodeIfPresent(String.self, forKey: .dataset) { dataset = value }
     if let value = try container.decodeIfPresent(Int.self, forKey: .snapshotDay) { snapshotDay = value }
+    if let value = try container.decodeIfPresent(String.self, forKey: .givenAsOf) { givenAsOf = value }
     if let value = try container.decodeIfPresent([Int: Int].self, forKey: .dateColumns) {
       dateColumns = value
     }

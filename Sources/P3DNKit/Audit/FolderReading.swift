@@ -9,6 +9,8 @@ struct FolderReading {
   let vendors: VendorList?
   private var read: [FileResult?]
   private var profiles: [Profile?]
+  /// The package key space of each file's dataset (nil: none).
+  private var keySpaces: [String?]
   private var directory = SatkerDirectory()
   private var remainingRejected: Int
 
@@ -20,7 +22,9 @@ struct FolderReading {
     self.vendors = vendors
     read = Array(repeating: nil, count: files.count)
     profiles = Array(repeating: nil, count: files.count)
+    keySpaces = Array(repeating: nil, count: files.count)
     remainingRejected = request.rejectedLimit
+    if let known = request.directory { directory = known }
   }
 
   /// Pass 1: every file's profile is found; the directories are read.
@@ -29,6 +33,9 @@ struct FolderReading {
     for (index, file) in files.enumerated() where copies[index] == nil {
       let opened = try open(file)
       profiles[index] = opened.profile
+      if let rule = opened.profile.dataset(for: opened.header), rule.packageKey != nil {
+        keySpaces[index] = rule.keySpace
+      }
       if case .directory = opened.profile.kind {
         let result = try readFile(index, opened, linking: false)
         if let known = result.directory { directory.merge(known) }
@@ -97,6 +104,14 @@ struct FolderReading {
     auditor.linking = linking
     auditor.sink = request.rowSink?(file.path)
     auditor.directory = directory
+    // A file's packages are kept when another input's dataset holds packages of the same
+    // key space (CONTRACT §7.4), or always when asked (the ledger, whose reports combine
+    // files read apart).
+    if let space = keySpaces[index] {
+      auditor.tracksPackages =
+        request.tracksPackages
+        || keySpaces.indices.contains { $0 != index && keySpaces[$0] == space }
+    }
     if ContractVersions.columns(profile: profile, header: opened.header) != nil {
       auditor.highestVersions = try highestVersions(of: file)
     }

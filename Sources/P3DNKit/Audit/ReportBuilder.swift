@@ -6,9 +6,6 @@ enum ReportBuilder {
     denominator: Denominator = .rup
   ) -> AuditReport {
     var merged = YearSums()
-    // Packages given both as records (1057) and as realization lines (1058) count twice.
-    let recorded = results.filter { $0.profile == Profile.pencatatanNonTender.name }
-      .reduce(into: Set<String>()) { $0.formUnion($1.packages) }
     var inputs: [InputReport] = []
     var rejected: [RejectedRow] = []
     var rejectedTotal = 0
@@ -27,10 +24,7 @@ enum ReportBuilder {
         merged.merge(sums)
         tally.merge(sums.tally)
       }
-      var warnings = result.warnings
-      if result.profile == Profile.pencatatanNonTenderRealisasi.name {
-        warnings.packagesCountedTwice = result.packages.intersection(recorded).count
-      }
+      let warnings = result.warnings
       var reasons = result.reasons
       if otherYear > 0 { reasons[.otherYear] = otherYear }
       let excluded = reasons.filter { !$0.key.isRejection }.sorted { $0.key < $1.key }

@@ -18,7 +18,7 @@ public struct SatkerDirectory: Sendable, Codable, Equatable {
     if !id.isEmpty && ids[kind]?[id] == nil { ids[kind, default: [:]][id] = code }
   }
 
-  mutating func merge(_ other: SatkerDirectory) {
+  public mutating func merge(_ other: SatkerDirectory) {
     codes.formUnion(other.codes)
     for (kind, map) in other.ids { ids[kind, default: [:]].merge(map) { first, _ in first } }
   }

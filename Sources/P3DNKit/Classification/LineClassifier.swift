@@ -16,9 +16,11 @@ public struct FileWarnings: Sendable, Equatable, Codable {
   /// The stage `--plan` / `--realization` gave a file whose profile has the other one
   /// (the profile's stage counts).
   public var ignoredStageFlag: Stage? = nil
-  /// Packages of these realization lines that a records file of the same audit also
-  /// counts (1058 lines of 1057 records).
-  public var packagesCountedTwice = 0
+  /// Packages another input counts (CONTRACT §7.4): the file that counts them → packages
+  /// and the amount of this file's rows set aside.
+  public var countedElsewhere: [String: WordCount] = [:]
+  /// The rows of those packages (set aside as `duplicate`).
+  public var rowsCountedElsewhere = 0
   /// Status words that the dataset's closed list does not hold: column → word → rows and
   /// their amount (CONTRACT §7.6).
   public var unknownStatuses: [String: [String: WordCount]] = [:]
@@ -53,6 +55,10 @@ public struct FileWarnings: Sendable, Equatable, Codable {
       }
     }
     unknownOPDIDs += other.unknownOPDIDs
+    rowsCountedElsewhere += other.rowsCountedElsewhere
+    countedElsewhere.merge(other.countedElsewhere) {
+      WordCount(rows: $0.rows + $1.rows, amount: $0.amount + $1.amount)
+    }
     for id in other.unknownOPDIDExamples
     where unknownOPDIDExamples.count < 3 && !unknownOPDIDExamples.contains(id) {
       unknownOPDIDExamples.append(id)
@@ -450,7 +456,8 @@ struct LineClassifier {
 extension FileWarnings {
   enum CodingKeys: String, CodingKey {
     case roundedAmounts, clampedValues, unreadableValues, unreadablePercentages, unrecognizedFlags,
-      ignoredStageFlag, packagesCountedTwice, unknownStatuses, unknownOPDIDs, unknownOPDIDExamples
+      ignoredStageFlag, countedElsewhere, rowsCountedElsewhere, unknownStatuses, unknownOPDIDs,
+      unknownOPDIDExamples
   }
 
   /// Every key may be absent (a ledger written by an earlier version): it then takes its
@@ -474,8 +481,11 @@ extension FileWarnings {
     if let value = try container.decodeIfPresent(Stage.self, forKey: .ignoredStageFlag) {
       ignoredStageFlag = value
     }
-    if let value = try container.decodeIfPresent(Int.self, forKey: .packagesCountedTwice) {
-      packagesCountedTwice = value
+    if let value = try container.decodeIfPresent(Int.self, forKey: .rowsCountedElsewhere) {
+      rowsCountedElsewhere = value
+    }
+    if let value = try container.decodeIfPresent([String: WordCount].self, forKey: .countedElsewhere) {
+      countedElsewhere = value
     }
     if let value = try container.decodeIfPresent([String: [String: WordCount]].self, forKey: .unknownStatuses)
     {

@@ -23,7 +23,6 @@ extension Profile {
     statusRules: [.closed(.cancellationStatus, StatusLists.recordedPackage)],
     opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: true,
-    packageColumn: "kd_nontender_pct",
     datasets: [
       DatasetRule("tender/pencatatan-non-tender", key: "kd_nontender_pct", space: "nontender-pct")
     ],
@@ -53,7 +52,6 @@ extension Profile {
     opdRule: .codeOrKnownFallback(.sirup),
     zeroAmountIsNoContractValue: false,
     paymentKey: ["kd_nontender_pct", "jenis_realisasi", "no_realisasi", "tgl_realisasi", "nilai_realisasi"],
-    packageColumn: "kd_nontender_pct",
     datasets: [
       DatasetRule(
         "tender/pencatatan-non-tender-realisasi", key: "kd_nontender_pct", space: "nontender-pct", rank: 1)

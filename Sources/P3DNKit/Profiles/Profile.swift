@@ -190,9 +190,6 @@ public struct Profile: Sendable {
   /// RUP code (ISB 1058): a row repeating an earlier payment under another code is
   /// `duplicate`. Empty: no such check (and the file may be read in parallel chunks).
   public let paymentKey: [String]
-  /// The column naming a line's package, for profiles whose packages another profile
-  /// also reports (1057 records and their 1058 lines): both given count a package twice.
-  public let packageColumn: String?
   /// The datasets it reads, the first whose marker the header holds (empty: a hand-made
   /// format, which never supersedes another file).
   public let datasets: [DatasetRule]
@@ -207,14 +204,13 @@ public struct Profile: Sendable {
     name: String, summary: LocalizedText, stage: Stage?, columns: [ColumnSpec],
     statusRules: [StatusRule], opdRule: OPDRule, zeroAmountIsNoContractValue: Bool,
     isSwakelola: Bool = false, yearFromDate: Bool = false, kind: ProfileKind = .lines,
-    extraWords: ExtraFlagWords = ExtraFlagWords(), paymentKey: [String] = [], packageColumn: String? = nil,
+    extraWords: ExtraFlagWords = ExtraFlagWords(), paymentKey: [String] = [],
     datasets: [DatasetRule] = [], versionColumn: String? = nil,
     recognizes: @escaping @Sendable (HeaderNames) -> Bool
   ) {
     self.datasets = datasets
     self.versionColumn = versionColumn
     self.paymentKey = paymentKey
-    self.packageColumn = packageColumn
     self.name = name
     self.summary = summary
     self.stage = stage

@@ -158,8 +158,12 @@ public struct Localizer: Sendable {
             "\(lines(count)) of earlier contract versions (the highest addendum version counts): set aside \(amount.rupiahString)"
           )))
     }
-    if let amount = input.setAside.first(where: { $0.0 == .duplicate })?.1 {
-      let count = input.excludedByReason.first { $0.0 == .duplicate }?.1 ?? 0
+    // Copies within the file (the packages another input counts have their own warning).
+    let elsewhere = input.warnings.countedElsewhere.values.reduce(MoneySum.zero) { $0 + $1.amount }
+    let count =
+      (input.excludedByReason.first { $0.0 == .duplicate }?.1 ?? 0) - input.warnings.rowsCountedElsewhere
+    if let total = input.setAside.first(where: { $0.0 == .duplicate })?.1, count > 0 {
+      let amount = MoneySum(sen: total.sen - elsewhere.sen)
       items.append(
         WarningItem(
           code: "duplicate-rows", column: nil, value: nil, count: count,
@@ -207,14 +211,14 @@ public struct Localizer: Sendable {
             "berkas diberikan dengan \(flag), tetapi tahapnya ditentukan profilnya; \(flag) diabaikan",
             "the file is given with \(flag), but its profile decides its stage; \(flag) is ignored")))
     }
-    if warnings.packagesCountedTwice > 0 {
-      let count = warnings.packagesCountedTwice
+    for winner in warnings.countedElsewhere.keys.sorted() {
+      guard let counted = warnings.countedElsewhere[winner] else { continue }
       items.append(
         WarningItem(
-          code: "package-counted-twice", column: nil, value: nil, count: count,
+          code: "counted-elsewhere", column: nil, value: winner, count: counted.rows,
           message: pick(
-            "\(count) paket juga ada di berkas pencatatan non-tender (1057) audit ini: realisasinya terhitung dua kali; berikan 1057 atau 1058 saja",
-            "\(count) packages are also in a non-tender records file (1057) of this audit: their realization counts twice; give either 1057 or 1058"
+            "\(counted.rows) paket juga ada di \(winner), yang menghitungnya: baris paket itu di sini disisihkan sebagai duplicate (\(counted.amount.rupiahString))",
+            "\(counted.rows) packages are also in \(winner), which counts them: their rows here are set aside as duplicate (\(counted.amount.rupiahString))"
           )))
     }
     if warnings.roundedAmounts > 0 {
