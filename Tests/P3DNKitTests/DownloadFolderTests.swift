@@ -41,9 +41,7 @@ struct DownloadFolderTests {
     // The dataset is the file's own path after v1/, less the year.
     let dataset = String(path.prefix(upTo: path.lastIndex(of: "_") ?? path.endIndex))
     #expect(
-      input.dataset == dataset
-        || (dataset == "tender/non-tender-pengumuman" && input.dataset == "tender/pengumuman")
-        || (dataset.hasPrefix("tender/jadwal") && input.dataset == "tender/jadwal-tahapan"))
+      input.dataset == dataset)
     if use != .spending {
       #expect(input.count(.notSpending) == input.rows && input.included == 0)
     }
@@ -58,6 +56,10 @@ struct DownloadFolderTests {
     // SIRUP satker master lists, so no row is missing its OPD.
     let results = try #require(report.input("tender-selesai-nilai_2024.xlsx"))
     #expect((results.rows, results.included, results.rejected) == (6, 6, 0))
+    // Its lines carry no satker name: the directory's is shown.
+    #expect(report.opd("452677")?.name == "Badan Perencanaan dan Pengembangan Ketenagakerjaan")
+    // Every workbook of the pull says when it was pulled (its `_metadata` sheet).
+    #expect(report.inputs.allSatisfy { $0.asOf == "2026-06-23" })
   }
 
   @Test("contract versions: only a package's highest versi_addendum counts, the earlier ones are superseded")

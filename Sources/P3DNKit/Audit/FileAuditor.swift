@@ -300,7 +300,10 @@ struct FileAuditor: Sendable {
       result.rows += 1
       facts.observe(source)
       if directory != nil && codeIndex >= 0 {
-        directory?.add(id: idIndex >= 0 ? source.text(idIndex) : "", code: source.text(codeIndex), kind: kind)
+        let nameIndex = columns.raw(.opdName)
+        directory?.add(
+          id: idIndex >= 0 ? source.text(idIndex) : "", code: source.text(codeIndex),
+          name: nameIndex >= 0 ? source.text(nameIndex) : "", kind: kind)
       }
       if let sink {
         var record = RowRecord(line: source.line)

@@ -146,6 +146,9 @@ struct FolderReading {
       result.sha256 = opened.sha256
     }
     result.dialect = opened.format
+    if let day = opened.snapshotDay {
+      result.snapshotDay = max(result.snapshotDay, day.year * 10_000 + day.month * 100 + day.day)
+    }
     result.use = profile.kind.use
     result.dataset = profile.dataset(for: opened.header)?.name
     result.headerSignature = opened.header.original.map(HeaderNames.normalize).joined(separator: ",")

@@ -5,6 +5,9 @@ enum ReportBuilder {
     year: Int, policy: Policy, results: [FileResult], stages: Set<Stage>, opdFilters: [String],
     denominator: Denominator = .rup
   ) -> AuditReport {
+    // An OPD whose lines carry no name takes the one a satker directory gives it.
+    var directory = SatkerDirectory()
+    for result in results { if let known = result.directory { directory.merge(known) } }
     var merged = YearSums()
     var inputs: [InputReport] = []
     var rejected: [RejectedRow] = []
@@ -77,7 +80,7 @@ enum ReportBuilder {
       district.merge(sums)
       // Listed: OPDs with an included line (spending or budget); swakelola alone is not.
       guard sums.plan != nil || sums.realization != nil || sums.extras.budget != nil else { continue }
-      let name = sums.name
+      let name = sums.name.isEmpty ? directory.name(of: code) ?? "" : sums.name
       guard matches(code: code, name: name, filters: opdFilters) else { continue }
       opds.append(group(code: code, name: name, sums: sums, context))
     }

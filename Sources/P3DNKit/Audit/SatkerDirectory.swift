@@ -6,20 +6,27 @@ public struct SatkerDirectory: Sendable, Codable, Equatable {
   var codes: Set<String> = []
   /// Ids → codes, by the kind of id (SIRUP, e-Katalog).
   var ids: [DirectoryKind: [String: String]] = [:]
+  /// Codes → the satker's name (for OPDs whose lines carry none).
+  var names: [String: String] = [:]
 
   public init() {}
+
+  /// The name a directory gives a code.
+  public func name(of code: String) -> String? { names[code] }
 
   public var isEmpty: Bool { codes.isEmpty && ids.isEmpty }
 
   /// Adds one row of a directory.
-  mutating func add(id: String, code: String, kind: DirectoryKind) {
+  mutating func add(id: String, code: String, name: String, kind: DirectoryKind) {
     guard !code.isEmpty else { return }
     codes.insert(code)
+    if !name.isEmpty && names[code] == nil { names[code] = name }
     if !id.isEmpty && ids[kind]?[id] == nil { ids[kind, default: [:]][id] = code }
   }
 
   public mutating func merge(_ other: SatkerDirectory) {
     codes.formUnion(other.codes)
+    names.merge(other.names) { first, _ in first }
     for (kind, map) in other.ids { ids[kind, default: [:]].merge(map) { first, _ in first } }
   }
 

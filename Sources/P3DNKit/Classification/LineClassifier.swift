@@ -42,7 +42,7 @@ public struct FileWarnings: Sendable, Equatable, Codable {
 
   mutating func noteUnknownOPDID(_ id: String) {
     unknownOPDIDs += 1
-    if unknownOPDIDExamples.count < 3 && !unknownOPDIDExamples.contains(id) {
+    if unknownOPDIDExamples.count < 4 && !unknownOPDIDExamples.contains(id) {
       unknownOPDIDExamples.append(id)
     }
   }
@@ -60,7 +60,7 @@ public struct FileWarnings: Sendable, Equatable, Codable {
       WordCount(rows: $0.rows + $1.rows, amount: $0.amount + $1.amount)
     }
     for id in other.unknownOPDIDExamples
-    where unknownOPDIDExamples.count < 3 && !unknownOPDIDExamples.contains(id) {
+    where unknownOPDIDExamples.count < 4 && !unknownOPDIDExamples.contains(id) {
       unknownOPDIDExamples.append(id)
     }
     roundedAmounts += other.roundedAmounts

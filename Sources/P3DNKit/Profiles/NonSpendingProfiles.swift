@@ -40,7 +40,7 @@ extension Profile {
   /// Tender and non-tender announcements (`tender/pengumuman`, `tender/non-tender-pengumuman`):
   /// they carry `pagu` but describe selections being announced, `Gagal/Batal` ones too.
   public static let announcements = nonSpending(
-    "pengumuman", kind: .notSpending, dataset: "tender/pengumuman",
+    "pengumuman", kind: .notSpending, dataset: "tender/pengumuman", nonTender: "tender/non-tender-pengumuman",
     id: "Pengumuman tender dan non-tender; bukan belanja (rencana ada di RUP).",
     en: "Tender and non-tender announcements; not spending (the plan is the RUP)."
   ) { header in
@@ -54,7 +54,8 @@ extension Profile {
 
   /// Selection schedules (`tender/jadwal-tahapan-tender`, `…-non-tender`).
   public static let schedules = nonSpending(
-    "jadwal-tahapan", kind: .notSpending, dataset: "tender/jadwal-tahapan",
+    "jadwal-tahapan", kind: .notSpending, dataset: "tender/jadwal-tahapan-tender",
+    nonTender: "tender/jadwal-tahapan-non-tender",
     id: "Jadwal tahapan tender dan non-tender; bukan belanja.",
     en: "Tender and non-tender schedules; not spending."
   ) { header in
@@ -107,16 +108,19 @@ extension Profile {
   ]
 
   private static func nonSpending(
-    _ name: String, kind: ProfileKind, dataset: String, id: String, en: String,
+    _ name: String, kind: ProfileKind, dataset: String, nonTender: String? = nil, id: String, en: String,
     recognizes: @escaping @Sendable (HeaderNames) -> Bool
   ) -> Profile {
-    Profile(
+    // A non-tender twin of the dataset is told apart by its `kd_nontender`.
+    let datasets =
+      (nonTender.map { [DatasetRule($0, marker: "kd_nontender")] } ?? []) + [DatasetRule(dataset)]
+    return Profile(
       name: name, summary: LocalizedText(id: id, en: en), stage: nil,
       columns: [
         ColumnSpec(.opdCode, ["kd_satker_str"]), ColumnSpec(.opdCodeFallback, ["kd_satker"]),
         ColumnSpec(.opdName, ["nama_satker"]), ColumnSpec(.fiscalYear, ["tahun_anggaran"]),
       ],
       statusRules: [], opdRule: .codeOrFallback, zeroAmountIsNoContractValue: false, kind: kind,
-      datasets: [DatasetRule(dataset)], recognizes: recognizes)
+      datasets: datasets, recognizes: recognizes)
   }
 }

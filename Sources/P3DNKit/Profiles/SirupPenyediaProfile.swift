@@ -38,6 +38,8 @@ extension Profile {
       DatasetRule(
         "rup/paket-anggaran-penyedia", marker: "id_paket_anggaran_penyedia", key: "kd_rup", space: "rup",
         rank: 1),
+      // ISB 1028 has no such id: its budget-line columns mark it.
+      DatasetRule("rup/paket-anggaran-penyedia", marker: "kd_komponen", key: "kd_rup", space: "rup", rank: 1),
       DatasetRule("rup/paket-penyedia-terumumkan", marker: "kd_rup", key: "kd_rup", space: "rup"),
       DatasetRule("rup/paket-penyedia-terumumkan", key: "idrup", space: "rup"),
     ],

@@ -12,6 +12,9 @@ final class OpenedInput {
   var sheet: XLSXSheetReader? = nil
   /// For XLSX: the checksum of the whole file, read apart from the sheet.
   var digest: String? = nil
+  /// The day the export says it was pulled (an INAPROC download's `_metadata` sheet
+  /// `lastUpdated`), when it says so.
+  var snapshotDay: DateReader.Day? = nil
   /// For CSV: the dialect, and where the first row after the header starts.
   let dialect: CSVDialect?
   let dataStart: Int
@@ -213,6 +216,7 @@ enum InputOpener {
         format: "XLSX \"\(reader.sheetName)\"", csv: nil, json: nil, bytes: bytes, hasher: HashBox())
       opened.sheet = reader
       opened.digest = try HashBox.digest(of: path, bufferSize: 1 << 20)
+      if reader.sheetName != "_metadata" { opened.snapshotDay = try pullDay(workbook) }
       return opened
     } catch let error as ReadError {
       throw .read(error)
@@ -221,6 +225,17 @@ enum InputOpener {
     } catch {
       throw .read(.ioFailure(path: path, reason: "\(error)"))
     }
+  }
+
+  /// The `lastUpdated` of a workbook's `_metadata` sheet (INAPROC downloads: one header
+  /// row, one row of values), as a day.
+  private static func pullDay(_ workbook: XLSXWorkbook) throws -> DateReader.Day? {
+    guard workbook.sheetNames.contains("_metadata") else { return nil }
+    let sheet = try workbook.openSheet(named: "_metadata")
+    guard try sheet.next() else { return nil }
+    let names = (0..<sheet.fieldCount).map { sheet.text($0) }
+    guard let column = names.firstIndex(of: "lastUpdated"), try sheet.next() else { return nil }
+    return DateReader.parse(sheet.text(column))
   }
 
   private static func headerError(

@@ -193,13 +193,15 @@ public struct Localizer: Sendable {
     }
     if warnings.unknownOPDIDs > 0 {
       let count = warnings.unknownOPDIDs
-      let examples = warnings.unknownOPDIDExamples.joined(separator: ", ")
+      let examples =
+        warnings.unknownOPDIDExamples.prefix(3).joined(separator: ", ")
+        + (warnings.unknownOPDIDExamples.count > 3 ? ", …" : "")
       items.append(
         WarningItem(
           code: "unknown-opd-id", column: nil, value: examples, count: count,
           message: pick(
-            "\(count) baris memakai id satker (\(examples), …) yang tidak dikenal direktori satker mana pun di masukan: ditolak sebagai missing-opd; tambahkan direktori satker (master-satker, instansi-satker) ke folder",
-            "\(lines(count)) carry satker ids (\(examples), …) that no satker directory among the inputs knows: rejected as missing-opd; add the satker directory (master-satker, instansi-satker) to the folder"
+            "\(count) baris memakai id satker (\(examples)) yang tidak dikenal direktori satker mana pun di masukan: ditolak sebagai missing-opd; tambahkan direktori satker (master-satker, instansi-satker) ke folder",
+            "\(lines(count)) carry satker ids (\(examples)) that no satker directory among the inputs knows: rejected as missing-opd; add the satker directory (master-satker, instansi-satker) to the folder"
           )))
     }
     if let given = warnings.ignoredStageFlag {

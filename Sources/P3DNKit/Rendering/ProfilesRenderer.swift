@@ -10,11 +10,16 @@ public struct ProfilesRenderer: Sendable {
     for profile in profiles {
       lines.append(profile.name)
       lines.append("  " + profile.summary.text(language))
-      let stage =
-        profile.kind == .budget
-        ? text.pick("tidak ada (anggaran, bukan belanja)", "none (a budget, not spending)")
-        : profile.stage.map { text.stage($0).lowercased() }
+      let stage: String
+      switch profile.kind {
+      case .budget: stage = text.pick("tidak ada (anggaran, bukan belanja)", "none (a budget, not spending)")
+      case .directory, .notSpending:
+        stage = text.pick("tidak ada (\(text.use(profile.kind.use)))", "none (\(text.use(profile.kind.use)))")
+      default:
+        stage =
+          profile.stage.map { text.stage($0).lowercased() }
           ?? text.pick("kolom tahap atau --plan/--realization", "tahap column or --plan/--realization")
+      }
       lines.append("  " + text.pick("tahap: ", "stage: ") + stage)
       var table = TextTable(alignments: [.left, .left])
       for spec in profile.columns {
