@@ -74,7 +74,9 @@ struct FileAuditor: Sendable {
       result.keySpace = keySpace
       result.datasetRank = dataset?.rank ?? 0
     }
+    // The record a sink receives (kept up to date only when there is one).
     var record = RowRecord(line: 0)
+    var line = 0
     var cells = RowCells.none(encoding)
     var rowSink = RowSinkContext(auditor: self, source: source, encoding: encoding)
     var order = base
@@ -95,7 +97,7 @@ struct FileAuditor: Sendable {
       result.rejectedTotal += 1
       if result.rejected.count < rejectedLimit {
         result.rejected.append(
-          RejectedRow(path: path, line: record.line, column: column, code: reason, message: message))
+          RejectedRow(path: path, line: line, column: column, code: reason, message: message))
       }
       if let sink {
         record.reason = reason
@@ -108,11 +110,12 @@ struct FileAuditor: Sendable {
     while try source.nextRow() {
       result.rows += 1
       order += 1
-      record = RowRecord(line: source.line)
+      line = source.line
       facts?.observe(source)
       let ragged = source.checksFieldCount && source.fieldCount != headerCount
       // A ragged row's cells are not where the header says: its text is not kept.
       if sink != nil {
+        record = RowRecord(line: line)
         rowSink.start(&record, ragged: ragged, result: &result)
         cells = ragged ? RowCells.none(encoding) : rowSink.cells()
       }
@@ -155,13 +158,13 @@ struct FileAuditor: Sendable {
             for: cell, compute: { Stage(word: TextDecoding.decode($0, as: encoding)) })
         else {
           throw .badStageCell(
-            path: path, line: record.line, column: header.original[stageIndex], value: source.text(stageIndex)
+            path: path, line: line, column: header.original[stageIndex], value: source.text(stageIndex)
           )
         }
         stage = parsed
       }
       if stage == .plan { sawPlan = true } else { sawRealization = true }
-      record.stage = stage
+      if sink != nil { record.stage = stage }
 
       // The status; a swakelola line is excluded as such, but read on silently so that
       // its amount can be reported apart when it would otherwise have counted.
@@ -206,8 +209,10 @@ struct FileAuditor: Sendable {
         if !shadow { reject(column: column, .badDate, message) }
         continue
       }
-      record.amount = amount
-      record.fiscalYear = year
+      if sink != nil {
+        record.amount = amount
+        record.fiscalYear = year
+      }
       if !shadow, let year, year != lastYearSeen {
         result.yearsSeen.insert(year)
         lastYearSeen = year

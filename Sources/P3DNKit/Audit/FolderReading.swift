@@ -31,13 +31,14 @@ struct FolderReading {
   mutating func readDirectories(skipping copies: [Int: Int]) throws(AuditError) {
     request.progress?.setTotal(files.reduce(0) { $0 + InputResolver.size(of: $1.path) })
     for (index, file) in files.enumerated() where copies[index] == nil {
-      let opened = try open(file)
+      // The header alone is read here (a small buffer); a directory is opened again to read.
+      let opened = try open(file, bufferSize: 1 << 16)
       profiles[index] = opened.profile
       if let rule = opened.profile.dataset(for: opened.header), rule.packageKey != nil {
         keySpaces[index] = rule.keySpace
       }
       if case .directory = opened.profile.kind {
-        let result = try readFile(index, opened, linking: false)
+        let result = try readFile(index, try open(file), linking: false)
         if let known = result.directory { directory.merge(known) }
         read[index] = result
       }
@@ -81,9 +82,9 @@ struct FolderReading {
     return stages.count == 2
   }
 
-  private func open(_ file: InputFile) throws(AuditError) -> OpenedInput {
+  private func open(_ file: InputFile, bufferSize: Int? = nil) throws(AuditError) -> OpenedInput {
     try InputOpener.open(
-      path: file.path, forcedProfile: forced, bufferSize: request.bufferSize, mapped: mapped,
+      path: file.path, forcedProfile: forced, bufferSize: bufferSize ?? request.bufferSize, mapped: mapped,
       sheet: request.sheet)
   }
 

@@ -133,6 +133,17 @@ struct ByteCache<Value> {
     }
   }
 
+  /// The value stored for a cell, if any (with ``store(_:_:)``, the closure-free form of
+  /// ``value(for:compute:)`` for code the compiler must inline).
+  @inline(__always)
+  func cached(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    find(CellKey(bytes)).map { values[$0] }
+  }
+
+  mutating func store(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    insert(CellKey(bytes), value: value)
+  }
+
   /// The value stored for `key`, computing and storing it on first sight.
   @inline(__always)
   mutating func value(

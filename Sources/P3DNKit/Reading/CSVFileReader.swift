@@ -59,6 +59,13 @@ public final class CSVFileReader: RecordSource {
       start: window.buffer.baseAddress.map { $0 + field.start }, count: field.end - field.start)
   }
 
+  @inline(__always)
+  public var recordBytes: UnsafeBufferPointer<UInt8>? {
+    guard fields.count > 0, let base = window.buffer.baseAddress else { return nil }
+    let first = fields[0].start
+    return UnsafeBufferPointer(start: base + first, count: max(0, fields[fields.count - 1].end - first))
+  }
+
   public func next() throws(ReadError) -> Bool {
     if !started {
       started = true

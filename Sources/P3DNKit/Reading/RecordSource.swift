@@ -15,9 +15,14 @@ public protocol RecordSource: AnyObject {
   /// Whether a record may have a different number of fields than the header (CSV) or not
   /// (JSON objects, which are matched by key).
   var checksFieldCount: Bool { get }
+  /// The current record's bytes as one span, from its first field to the end of its last,
+  /// when the source holds it so (CSV); nil otherwise.
+  var recordBytes: UnsafeBufferPointer<UInt8>? { get }
 }
 
 extension RecordSource {
+  public var recordBytes: UnsafeBufferPointer<UInt8>? { nil }
+
   /// The decoded text of a cell, trimmed of surrounding white space.
   public func text(_ index: Int) -> String {
     TextDecoding.decode(ByteText.trimmed(cell(index)), as: encoding)

@@ -16,25 +16,32 @@ struct AccountStage {
     self.encoding = encoding
   }
 
-  @inline(__always)
+  @_transparent
   mutating func inScope<S: RecordSource>(_ source: S) -> Bool {
-    let scope = self.scope
-    let encoding = self.encoding
     let accountCell =
       accountIndex >= 0 ? ByteText.trimmed(source.cell(accountIndex)) : .init(start: nil, count: 0)
-    if !accountCell.isEmpty {
-      return accounts.value(for: accountCell) {
-        scope.contains(account: TextDecoding.decode($0, as: encoding))
-      }
-    }
+    if !accountCell.isEmpty { return accounts.cached(accountCell) ?? accountInScope(accountCell) }
     guard makIndex >= 0 else { return true }
     let makCell = ByteText.trimmed(source.cell(makIndex))
     if makCell.isEmpty { return true }
-    return maks.value(for: makCell) { bytes in
-      AccountScope.account(fromMAK: TextDecoding.decode(bytes, as: encoding)).map {
+    return maks.cached(makCell) ?? makInScope(makCell)
+  }
+
+  /// An account cell seen the first time.
+  private mutating func accountInScope(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    let inScope = scope.contains(account: TextDecoding.decode(cell, as: encoding))
+    accounts.store(cell, inScope)
+    return inScope
+  }
+
+  /// A MAK cell seen the first time: the account inside it, if it carries one.
+  private mutating func makInScope(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    let inScope =
+      AccountScope.account(fromMAK: TextDecoding.decode(cell, as: encoding)).map {
         scope.contains(account: $0)
       }
-        ?? true
-    }
+      ?? true
+    maks.store(cell, inScope)
+    return inScope
   }
 }

@@ -22,7 +22,7 @@ struct AmountStage {
     zeroIsNoContractValue = profile.zeroAmountIsNoContractValue
   }
 
-  @inline(__always)
+  @_transparent
   func read<S: RecordSource>(_ source: S, warnings: inout FileWarnings) -> Outcome {
     var amount = Money.zero
     var noContractValue = false

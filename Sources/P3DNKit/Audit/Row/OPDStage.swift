@@ -62,7 +62,7 @@ struct OPDStage {
   }
 
   /// Reads the row's OPD cell: the code column, else the fallback column when it is empty.
-  @inline(__always)
+  @_transparent
   mutating func read<S: RecordSource>(_ source: S) -> Read {
     var cell = codeIndex >= 0 ? ByteText.trimmed(source.cell(codeIndex)) : .init(start: nil, count: 0)
     var fromFallback = false
@@ -71,26 +71,30 @@ struct OPDStage {
       fromFallback = true
     }
     if cell.isEmpty {
-      // No code: a total row when the name or a description says so.
-      let indices = (nameIndex >= 0 ? [nameIndex] : []) + descriptionIndices
-      let isTotal = TotalRowDetector.isTotalRow(code: "", otherCells: { indices.map(source.text) })
-      return Read(info: CodeInfo(isTotal: isTotal, slot: -1), fromFallback: fromFallback, cell: cell)
+      return Read(
+        info: CodeInfo(isTotal: isTotalWithoutCode(source), slot: -1), fromFallback: fromFallback, cell: cell)
     }
     let meaning: CodeInfo
     if fromFallback {
-      if let index = fallbackCodes.find(CellKey(cell)) {
-        meaning = fallbackCodes.values[index]
+      if let known = fallbackCodes.cached(cell) {
+        meaning = known
       } else {
         meaning = codeInfo(for: cell, fromFallback: true)
-        _ = fallbackCodes.insert(CellKey(cell), value: meaning)
+        fallbackCodes.store(cell, meaning)
       }
-    } else if let index = codes.find(CellKey(cell)) {
-      meaning = codes.values[index]
+    } else if let known = codes.cached(cell) {
+      meaning = known
     } else {
       meaning = codeInfo(for: cell, fromFallback: false)
-      _ = codes.insert(CellKey(cell), value: meaning)
+      codes.store(cell, meaning)
     }
     return Read(info: meaning, fromFallback: fromFallback, cell: cell)
+  }
+
+  /// A row without a code is a total row when its name or a description says so.
+  private func isTotalWithoutCode<S: RecordSource>(_ source: S) -> Bool {
+    let indices = (nameIndex >= 0 ? [nameIndex] : []) + descriptionIndices
+    return TotalRowDetector.isTotalRow(code: "", otherCells: { indices.map(source.text) })
   }
 
   private mutating func codeInfo(for bytes: UnsafeBufferPointer<UInt8>, fromFallback: Bool) -> CodeInfo {

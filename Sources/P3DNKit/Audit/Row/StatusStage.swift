@@ -22,7 +22,7 @@ struct StatusStage {
 
   /// The status reason of the current row (nil: it counts), and for `unknown-status` the
   /// column that holds the unknown word.
-  @inline(__always)
+  @_transparent
   mutating func reason<S: RecordSource>(_ source: S) -> (reason: ReasonCode?, column: Int) {
     var found: ReasonCode? = nil
     var foundColumn = -1
@@ -32,10 +32,12 @@ struct StatusStage {
         let cell = ByteText.trimmed(source.cell(index))
         // Where several columns may decide, the first non-empty one does.
         if cell.isEmpty && slot < indices.count - 1 { continue }
-        let policy = self.policy
-        let encoding = self.encoding
-        let reason = caches[position][slot].value(for: cell) { bytes in
-          Self.reason(of: rule, field: slot, TextDecoding.decode(bytes, as: encoding), policy: policy)
+        let reason: ReasonCode?
+        if let known = caches[position][slot].cached(cell) {
+          reason = known
+        } else {
+          reason = Self.reason(of: rule, field: slot, TextDecoding.decode(cell, as: encoding), policy: policy)
+          caches[position][slot].store(cell, reason)
         }
         if let reason, found.map({ reason < $0 }) ?? true {
           found = reason

@@ -22,50 +22,56 @@ struct SumsBuilder {
   }
 
   /// The sums of one fiscal year (nil: lines without a year).
-  @inline(__always)
+  @_transparent
   mutating func bucket(for year: Int?) -> YearSlots {
-    if lastBucket < 0 || buckets[lastBucket].year != year {
-      if let found = buckets.firstIndex(where: { $0.year == year }) {
-        lastBucket = found
-      } else {
-        buckets.append(YearSlots(year: year))
-        lastBucket = buckets.count - 1
-      }
-    }
+    if lastBucket < 0 || buckets[lastBucket].year != year { switchBucket(to: year) }
     return buckets[lastBucket]
+  }
+
+  /// Another year than the last line's.
+  private mutating func switchBucket(to year: Int?) {
+    if let found = buckets.firstIndex(where: { $0.year == year }) {
+      lastBucket = found
+    } else {
+      buckets.append(YearSlots(year: year))
+      lastBucket = buckets.count - 1
+    }
   }
 
   /// Records the RUP codes of an included line (a file without a RUP column leaves its
   /// realization lines unlinked: counted from the sums at the end).
-  @inline(__always)
+  @_transparent
   mutating func link<S: RecordSource>(_ source: S, stage: Stage, amount: Money, slot: Int, bucket: YearSlots)
   {
     guard rupIndex >= 0 else { return }
     var codes: [String] = []
     let cell = ByteText.trimmed(source.cell(rupIndex))
-    if !cell.isEmpty {
-      let encoding = self.encoding
-      let index = rupCells.value(for: cell) { bytes in
-        rupCodeLists.append(RUPCodes.parse(TextDecoding.decode(bytes, as: encoding)))
-        return rupCodeLists.count - 1
-      }
-      codes = rupCodeLists[index]
-    }
+    if !cell.isEmpty { codes = rupCodeLists[rupCells.cached(cell) ?? newCodes(cell)] }
     bucket.link(codes, stage: stage, amount: amount, slot: slot)
   }
 
   /// Counts the OPD name cell of an included line.
-  @inline(__always)
+  @_transparent
   mutating func noteName<S: RecordSource>(_ source: S, slot: Int, bucket: YearSlots, order: Int) {
     guard nameIndex >= 0 else { return }
     let cell = ByteText.trimmed(source.cell(nameIndex))
     if cell.isEmpty { return }
-    let encoding = self.encoding
-    let name = names.value(for: cell) { bytes in
-      nameTexts.append(TextDecoding.decode(bytes, as: encoding))
-      return nameTexts.count - 1
-    }
-    bucket.note(name: name, slot: slot, order: order)
+    bucket.note(name: names.cached(cell) ?? newName(cell), slot: slot, order: order)
+  }
+
+  /// A RUP code cell seen the first time: its codes, split and sorted.
+  private mutating func newCodes(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
+    rupCodeLists.append(RUPCodes.parse(TextDecoding.decode(cell, as: encoding)))
+    rupCells.store(cell, rupCodeLists.count - 1)
+    return rupCodeLists.count - 1
+  }
+
+  /// An OPD name cell seen the first time (past the table's limit, a name is decoded
+  /// again on each line, as before).
+  private mutating func newName(_ cell: UnsafeBufferPointer<UInt8>) -> Int {
+    nameTexts.append(TextDecoding.decode(cell, as: encoding))
+    names.store(cell, nameTexts.count - 1)
+    return nameTexts.count - 1
   }
 
   /// The file's sums by year and OPD code.

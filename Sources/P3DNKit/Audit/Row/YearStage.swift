@@ -20,26 +20,33 @@ struct YearStage {
     self.encoding = encoding
   }
 
-  @inline(__always)
+  @_transparent
   mutating func read<S: RecordSource>(_ source: S) -> Outcome {
     if yearIndex >= 0, let value = DateReader.fiscalYear(source.cell(yearIndex)) { return .year(value) }
     guard dateIndex >= 0 else { return .year(nil) }
     let cell = ByteText.trimmed(source.cell(dateIndex))
     if cell.isEmpty { return .year(nil) }
-    let encoding = self.encoding
-    guard
-      let value = DateReader.fastYear(cell)
-        ?? dates.value(for: cell, compute: { DateReader.parse(TextDecoding.decode($0, as: encoding))?.year })
-    else {
-      let text = source.text(dateIndex)
-      return .badDate(
-        column: header.original[dateIndex],
-        LocalizedText(
-          id:
-            "tanggal \"\(text)\" bukan tanggal yang sah (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy atau 12 Maret 2025)",
-          en: "the date \"\(text)\" is not a valid date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy or 12 Maret 2025)"
-        ))
-    }
+    // Each source says `.some(nil)` for a cell that is not a real date.
+    let found: Int?? = DateReader.fastYear(cell) ?? dates.cached(cell) ?? slowYear(cell)
+    guard case .some(.some(let value)) = found else { return badDate(source) }
     return .year(value)
+  }
+
+  /// A date cell of another form than the ten-byte ones, read once.
+  private mutating func slowYear(_ cell: UnsafeBufferPointer<UInt8>) -> Int?? {
+    let year = DateReader.parse(TextDecoding.decode(cell, as: encoding))?.year
+    dates.store(cell, year)
+    return .some(year)
+  }
+
+  private func badDate<S: RecordSource>(_ source: S) -> Outcome {
+    let text = source.text(dateIndex)
+    return .badDate(
+      column: header.original[dateIndex],
+      LocalizedText(
+        id:
+          "tanggal \"\(text)\" bukan tanggal yang sah (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy atau 12 Maret 2025)",
+        en: "the date \"\(text)\" is not a valid date (yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy or 12 Maret 2025)"
+      ))
   }
 }
