@@ -40,9 +40,8 @@ struct ChunkedAudit: Sendable {
     var lineBreaks = 0
     var result: FileResult?
     var error: AuditError?
-    /// The identities of the chunk's rows (a row identical to one of an earlier chunk is
-    /// a duplicate: the chunk is read again when they share one).
-    var rowsSeen: FingerprintSet?
+    /// The identities of the chunk's rows.
+    var identities: RowIdentities?
     /// Set, under the merger's lock, once the chunk was audited.
     var done = false
   }
@@ -56,8 +55,10 @@ struct ChunkedAudit: Sendable {
       var expectedStart: Int
       var next = 0
       var error: AuditError?
-      /// The identities of the rows of the chunks merged so far.
-      var rowsSeen = FingerprintSet()
+      /// The identity keys of the rows of the chunks merged so far, and those seen twice
+      /// (within a chunk or across chunks).
+      var keys = KeySet()
+      var repeated = KeySet()
     }
 
     let state: Mutex<State>
@@ -72,12 +73,7 @@ struct ChunkedAudit: Sendable {
       outcome.start = state.expectedStart
       outcome.error = nil
       outcome.result = nil
-      audit(chunk: index, outcome, prior: state.rowsSeen)
-    } else if let seen = outcome.rowsSeen, state.rowsSeen.intersects(seen) {
-      // A row repeats one of an earlier chunk: read again knowing them.
-      outcome.error = nil
-      outcome.result = nil
-      audit(chunk: index, outcome, prior: state.rowsSeen)
+      audit(chunk: index, outcome)
     }
     if let error = outcome.error {
       state.error = error.shiftingLines(by: state.line - 1)
@@ -88,11 +84,16 @@ struct ChunkedAudit: Sendable {
     }
     state.line += outcome.lineBreaks
     state.expectedStart = outcome.actualEnd
-    if let seen = outcome.rowsSeen { state.rowsSeen.formUnion(seen) }
-    outcome.rowsSeen = nil
+    if let identities = outcome.identities {
+      state.repeated.formUnion(identities.repeated)
+      state.keys.formUnion(identities.seen, notingRepeatsIn: state.repeated)
+    }
+    outcome.identities = nil
   }
 
-  func run() throws(AuditError) -> FileResult {
+  /// The file's result, and the identity keys that rows of it share (a second reading
+  /// finds the rows that repeat others; none when empty).
+  func run() throws(AuditError) -> (FileResult, repeated: KeySet) {
     let length = max(fileSize - dataStart, 0)
     let count = max(1, min(length / max(chunkSize, 1), 4096))
     let bounds = (0...count).map { index in index == count ? fileSize : dataStart + length * index / count }
@@ -148,17 +149,16 @@ struct ChunkedAudit: Sendable {
       }
     }
     if let error = digest.error { throw .read(error) }
-    var merged = try merger.state.withLock { state throws(AuditError) -> FileResult in
+    var (merged, repeated) = try merger.state.withLock { state throws(AuditError) -> (FileResult, KeySet) in
       if let error = state.error { throw error }
-      return state.merged
+      return (state.merged, state.repeated)
     }
     merged.sha256 = digest.value
-    return merged
+    return (merged, repeated)
   }
 
-  /// Audits the records that start in `outcome.start..<outcome.end`; `prior`: the rows of
-  /// the chunks before it.
-  private func audit(chunk index: Int, _ outcome: Outcome, prior: FingerprintSet? = nil) {
+  /// Audits the records that start in `outcome.start..<outcome.end`.
+  private func audit(chunk index: Int, _ outcome: Outcome) {
     do {
       let bytes = try FileBytes(path: path, offset: outcome.start)
       if let progress { bytes.observer = { progress.add($0.count) } }
@@ -166,10 +166,10 @@ struct ChunkedAudit: Sendable {
         input: bytes, dialect: dialect, bufferSize: bufferSize, startOffset: outcome.start,
         endOffset: outcome.end)
       var result = FileResult(path: path, profile: profileName)
-      let seen = FingerprintSet()
-      outcome.rowsSeen = seen
+      let identities = RowIdentities()
+      outcome.identities = identities
       do {
-        try auditor.run(reader, result: &result, order: index << 36, rowsSeen: seen, priorRows: prior)
+        try auditor.run(reader, result: &result, order: index << 36, identities: identities)
       } catch {
         outcome.error = error
         outcome.actualEnd = outcome.end

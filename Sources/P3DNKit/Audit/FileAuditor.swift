@@ -33,11 +33,11 @@ struct FileAuditor: Sendable {
   var tracksPackages = false
 
   /// Audits the records of `source` into `result`. `order` is added to each row's number
-  /// (for "first seen" across the chunks of a file). `rowsSeen` collects the rows' identities;
-  /// `priorRows` holds those of the earlier chunks of the file, when it is read in chunks.
+  /// (for "first seen" across the chunks of a file). `identities` holds the rows'
+  /// identities: after a first reading, its `repeated` keys say whether a second one is
+  /// needed to find the rows that repeat others.
   func run<S: RecordSource>(
-    _ source: S, result: inout FileResult, order base: Int = 0, rowsSeen: FingerprintSet = FingerprintSet(),
-    priorRows: FingerprintSet? = nil
+    _ source: S, result: inout FileResult, order base: Int = 0, identities: RowIdentities = RowIdentities()
   ) throws(AuditError) {
     guard profile.kind.readsAmounts else {
       try readAside(source, result: &result)
@@ -51,8 +51,8 @@ struct FileAuditor: Sendable {
     var years = YearStage(profile: profile, header: header, columns: columns, encoding: encoding)
     var accounts = AccountStage(columns: columns, policy: policy, encoding: encoding)
     var copies = CopyStage(
-      profile: profile, header: header, columns: columns, highestVersions: highestVersions, seen: rowsSeen,
-      prior: priorRows)
+      profile: profile, header: header, columns: columns, highestVersions: highestVersions,
+      identities: identities)
     var stages = ByteCache<Stage?>(limit: 64)
     var facts =
       profile.dataset(for: header) != nil

@@ -117,12 +117,13 @@ struct FolderReading {
       auditor.highestVersions = try highestVersions(of: file)
     }
     var result: FileResult
+    var repeated = KeySet()
     let size = opened.bytes.size
     // A file whose payments are matched across rows (1058) is read in one piece.
     if let dialect = opened.dialect, request.threads > 1, profile.paymentKey.isEmpty, auditor.sink == nil,
       auditor.highestVersions.isEmpty, size - opened.dataStart >= 2 * request.chunkSize
     {
-      result = try ChunkedAudit(
+      (result, repeated) = try ChunkedAudit(
         auditor: auditor, path: file.path, profileName: profile.name, fileSize: size,
         dataStart: opened.dataStart, dataLine: opened.dataLine, dialect: dialect, threads: request.threads,
         chunkSize: ChunkedAudit.chunkSize(
@@ -130,21 +131,13 @@ struct FolderReading {
         bufferSize: request.bufferSize, progress: request.progress
       ).run()
     } else {
-      result = FileResult(path: file.path, profile: profile.name)
-      if let progress = request.progress { opened.observe { progress.add($0.count) } }
-      if let csv = opened.csv {
-        try auditor.run(csv, result: &result)
-      } else if let json = opened.json {
-        try auditor.run(json, result: &result)
-        // A saved page's own snapshot date.
-        if let pulled = json.meta["pulled_at"].flatMap(DateReader.parse) {
-          result.snapshotDay = max(result.snapshotDay, pulled.year * 10_000 + pulled.month * 100 + pulled.day)
-        }
-      } else if let sheet = opened.sheet {
-        try auditor.run(sheet, result: &result)
-        request.progress?.add(size)
-      }
-      result.sha256 = opened.sha256
+      let identities = RowIdentities(comparesAll: auditor.sink != nil)
+      result = try read(opened, auditor, identities: identities, progress: request.progress)
+      repeated = identities.repeated
+    }
+    if !repeated.isEmpty {
+      // Some rows share an identity key: read again, comparing their full identities.
+      result = try read(try open(file), auditor, identities: RowIdentities(check: repeated), progress: nil)
     }
     result.dialect = opened.format
     if let day = opened.snapshotDay {
@@ -167,6 +160,28 @@ struct FolderReading {
     default:
       result.stagesSeen = []
     }
+    return result
+  }
+
+  /// Reads an opened file through the row pipeline, on this thread.
+  private func read(
+    _ opened: OpenedInput, _ auditor: FileAuditor, identities: RowIdentities, progress: ProgressCounter?
+  ) throws(AuditError) -> FileResult {
+    var result = FileResult(path: opened.path, profile: opened.profile.name)
+    if let progress { opened.observe { progress.add($0.count) } }
+    if let csv = opened.csv {
+      try auditor.run(csv, result: &result, identities: identities)
+    } else if let json = opened.json {
+      try auditor.run(json, result: &result, identities: identities)
+      // A saved page's own snapshot date.
+      if let pulled = json.meta["pulled_at"].flatMap(DateReader.parse) {
+        result.snapshotDay = max(result.snapshotDay, pulled.year * 10_000 + pulled.month * 100 + pulled.day)
+      }
+    } else if let sheet = opened.sheet {
+      try auditor.run(sheet, result: &result, identities: identities)
+      progress?.add(opened.bytes.size)
+    }
+    result.sha256 = opened.sha256
     return result
   }
 

@@ -6,10 +6,8 @@ struct CopyStage {
   /// The column left out of a row's identity (`last_update_ref`, an opaque token that
   /// changes with every pull), or -1.
   let skippedColumn: Int
-  /// The rows seen so far, and those of the earlier parts of the file when it is read in
-  /// chunks (looked up only).
-  private let seen: FingerprintSet
-  private let prior: FingerprintSet?
+  /// The identities of the file's rows (two readings when a row may repeat another).
+  private let identities: RowIdentities
   /// Contract versions: the package key and version columns, and each package's highest
   /// version (from a first pass over the file).
   let versionKeyIndex: Int
@@ -22,10 +20,9 @@ struct CopyStage {
 
   init(
     profile: Profile, header: HeaderNames, columns: BoundColumns, highestVersions: [String: Int],
-    seen: FingerprintSet, prior: FingerprintSet?
+    identities: RowIdentities
   ) {
-    self.seen = seen
-    self.prior = prior
+    self.identities = identities
     skippedColumn = header.index(ofAny: ["last_update_ref"]) ?? -1
     let versions = ContractVersions.columns(profile: profile, header: header)
     versionKeyIndex = versions?.key ?? -1
@@ -48,9 +45,7 @@ struct CopyStage {
   /// one); the first time a row is seen it is remembered.
   @_transparent
   func repeatsEarlierRow<S: RecordSource>(_ source: S) -> Bool {
-    let print = RowFingerprint.of(source, skipping: skippedColumn)
-    if let prior, prior.contains(print) { return true }
-    return !seen.insert(print)
+    identities.repeats(RowFingerprint.of(source, skipping: skippedColumn))
   }
 
   /// Whether the row's payment was already listed under another RUP code of its package
@@ -189,8 +184,111 @@ extension UInt64 {
   fileprivate func rotateLeft(_ count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
 }
 
-/// A set of row fingerprints in an open-addressing table of flat buffers. One thread uses
-/// it at a time (a chunk's reader, then the merger under its lock).
+/// The identities of a file's rows (CONTRACT §7.1), in memory that stays small: a first
+/// reading keeps 64 bits of each candidate row's identity and notes the keys seen twice;
+/// only when there are some is the file read again, comparing the full 128 bits of the rows
+/// that carry those keys. A row that repeats another always repeats its key, so the second
+/// reading finds every copy, and a key shared by two different rows costs a reading, never
+/// a row.
+final class RowIdentities: @unchecked Sendable {
+  /// First reading: the keys seen, and those seen more than once.
+  let seen = KeySet()
+  let repeated = KeySet()
+  /// The keys to check in a second reading, and the full identities of their rows.
+  let check: KeySet?
+  private let exact = FingerprintSet()
+  /// One reading that compares every row's full identity (a file whose rows go to a sink
+  /// as they are read, which must not be read twice).
+  let comparesAll: Bool
+
+  init(check: KeySet? = nil, comparesAll: Bool = false) {
+    self.check = check
+    self.comparesAll = comparesAll
+  }
+
+  /// Whether the row repeats an earlier one (known in the second reading only; the first
+  /// says no and takes note).
+  @inline(__always)
+  func repeats(_ print: RowFingerprint) -> Bool {
+    if comparesAll { return !exact.insert(print) }
+    if let check {
+      guard check.contains(print.high) else { return false }
+      return !exact.insert(print)
+    }
+    if !seen.insert(print.high) { _ = repeated.insert(print.high) }
+    return false
+  }
+}
+
+/// A set of 64-bit keys in an open-addressing table of one flat buffer. One thread uses it
+/// at a time (a chunk's reader, then the merger under its lock).
+final class KeySet: @unchecked Sendable {
+  private var keys: UnsafeMutablePointer<UInt64>
+  private var mask = 63
+  private(set) var count = 0
+
+  init() {
+    keys = .allocate(capacity: 64)
+    keys.initialize(repeating: 0, count: 64)
+  }
+
+  deinit { keys.deallocate() }
+
+  var isEmpty: Bool { count == 0 }
+
+  /// 0 marks an empty slot: the key 0 is stored as 1.
+  @inline(__always)
+  private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+  /// Adds a key; false when it was there already.
+  @inline(__always)
+  func insert(_ key: UInt64) -> Bool {
+    let key = Self.stored(key)
+    var index = Int(truncatingIfNeeded: key >> 7) & mask
+    while keys[index] != 0 {
+      if keys[index] == key { return false }
+      index = (index + 1) & mask
+    }
+    keys[index] = key
+    count += 1
+    if 4 * count > 3 * (mask + 1) { grow() }
+    return true
+  }
+
+  @inline(__always)
+  func contains(_ key: UInt64) -> Bool {
+    let key = Self.stored(key)
+    var index = Int(truncatingIfNeeded: key >> 7) & mask
+    while keys[index] != 0 {
+      if keys[index] == key { return true }
+      index = (index + 1) & mask
+    }
+    return false
+  }
+
+  /// Adds every key of `other`; the ones already here are added to `repeated` too.
+  func formUnion(_ other: KeySet, notingRepeatsIn repeated: KeySet? = nil) {
+    for position in 0...other.mask where other.keys[position] != 0 {
+      if !insert(other.keys[position]) { _ = repeated?.insert(other.keys[position]) }
+    }
+  }
+
+  private func grow() {
+    let old = (keys, mask + 1)
+    let size = 2 * old.1
+    keys = .allocate(capacity: size)
+    keys.initialize(repeating: 0, count: size)
+    mask = size - 1
+    for position in 0..<old.1 where old.0[position] != 0 {
+      var index = Int(truncatingIfNeeded: old.0[position] >> 7) & mask
+      while keys[index] != 0 { index = (index + 1) & mask }
+      keys[index] = old.0[position]
+    }
+    old.0.deallocate()
+  }
+}
+
+/// A set of full row identities (128 bits) in an open-addressing table of flat buffers.
 final class FingerprintSet: @unchecked Sendable {
   private var highs: UnsafeMutablePointer<UInt64>
   private var lows: UnsafeMutablePointer<UInt64>
@@ -237,23 +335,6 @@ final class FingerprintSet: @unchecked Sendable {
       index = (index + 1) & mask
     }
     return false
-  }
-
-  /// Whether the two sets share a fingerprint.
-  func intersects(_ other: FingerprintSet) -> Bool {
-    var found = false
-    other.forEach { print in if !found && contains(print) { found = true } }
-    return found
-  }
-
-  func formUnion(_ other: FingerprintSet) {
-    other.forEach { _ = insert($0) }
-  }
-
-  private func forEach(_ body: (RowFingerprint) -> Void) {
-    for position in 0...mask where highs[position] != 0 || lows[position] != 0 {
-      body(RowFingerprint(high: highs[position], low: lows[position]))
-    }
   }
 
   private func grow() {
