@@ -130,5 +130,32 @@ struct LedgerCommandTests {
     let bad = try Binary.run(["report", "--db", db, "--month", "2022-13"])
     #expect(bad.status == 2)
     #expect(bad.stdout == "")
+    // A typo never passes as an empty report: a year with no included row, an OPD that
+    // matches nothing, months the wrong way round.
+    let year = try Binary.run(["report", "--db", db, "--year", "2019", "--lang", "en"])
+    #expect(year.status == 2 && year.stdout.isEmpty)
+    #expect(
+      year.stderr.contains(
+        "no row of any input is included for fiscal year 2019; years with included rows: 2021, 2022"))
+    let opd = try Binary.run([
+      "report", "--db", db, "--year", "2022", "--opd", "Dinas Kesehatn", "--lang", "en",
+    ])
+    #expect(opd.status == 2 && opd.stderr.contains("1.02.0.00.0.00.02.0000 Dinas Kesehatan"))
+    let trendYear = try Binary.run(["trend", "--db", db, "--year", "2019", "--lang", "en"])
+    #expect(trendYear.status == 2 && trendYear.stderr.contains("fiscal year 2019"))
+    let trendOPD = try Binary.run([
+      "trend", "--db", db, "--year", "2022", "--opd", "Dinas Kesehatn", "--lang", "en",
+    ])
+    #expect(trendOPD.status == 2 && trendOPD.stderr.contains("Dinas Kesehatan"))
+    let backwards = try Binary.run([
+      "trend", "--db", db, "--from", "2022-12", "--to", "2022-11", "--lang", "en",
+    ])
+    #expect(backwards.status == 2 && backwards.stderr.contains("--from 2022-12 is after --to 2022-11"))
+    let validate = try Binary.run([
+      "validate", Support.fixture("kukar-2022"), "--year", "2019", "--lang", "en",
+    ])
+    #expect(
+      validate.status == 2 && validate.stderr.contains("no row of any input is included for fiscal year 2019")
+    )
   }
 }
