@@ -232,3 +232,74 @@ struct DownloadFolderTests {
         "no row of any input is included for fiscal year 2019; years with included rows: 2021, 2022"))
   }
 }
+
+/// Every INAPROC dataset shape (`Fixtures/inaproc/HEADERS.md`: the columns of the 34 shapes
+/// seen in pulls) is recognized from its set of column names, as CSV and as a saved `/v1`
+/// page, whatever the order of its columns.
+@Suite("INAPROC dataset shapes")
+struct DatasetShapeTests {
+  /// Dataset path (after `/v1/` or `/legacy/`) → profile and the dataset the audit names.
+  static let expected: [String: (profile: String, dataset: String)] = [
+    "ekatalog-archive/instansi-satker": ("satker-ekatalog", "ekatalog-archive/instansi-satker"),
+    "ekatalog-archive/paket-e-purchasing": ("ekatalog-v5", "ekatalog-archive/paket-e-purchasing"),
+    "ekatalog/paket-e-purchasing": ("ekatalog-v6-inaproc", "ekatalog/paket-e-purchasing"),
+    "rup/history-kaji-ulang": ("kaji-ulang", "rup/history-kaji-ulang"),
+    "rup/master-satker": ("satker-sirup", "rup/master-satker"),
+    "rup/paket-anggaran-penyedia": ("sirup-penyedia", "rup/paket-anggaran-penyedia"),
+    "rup/paket-anggaran-swakelola": ("sirup-swakelola", "rup/paket-anggaran-swakelola"),
+    "rup/paket-swakelola-terumumkan": ("sirup-swakelola", "rup/paket-swakelola-terumumkan"),
+    "rup/program-master": ("program", "rup/program-master"),
+    "tender/jadwal-tahapan-non-tender": ("jadwal-tahapan", "tender/jadwal-tahapan-non-tender"),
+    "tender/jadwal-tahapan-tender": ("jadwal-tahapan", "tender/jadwal-tahapan-tender"),
+    "tender/non-tender-ekontrak-kontrak": ("spse-ekontrak", "tender/non-tender-ekontrak-kontrak"),
+    "tender/non-tender-pengumuman": ("pengumuman", "tender/non-tender-pengumuman"),
+    "tender/non-tender-selesai": ("spse-selesai", "tender/non-tender-selesai"),
+    "tender/pencatatan-non-tender": ("pencatatan-nontender", "tender/pencatatan-non-tender"),
+    "tender/pencatatan-non-tender-realisasi": (
+      "pencatatan-nontender-realisasi", "tender/pencatatan-non-tender-realisasi"
+    ),
+    "tender/pencatatan-swakelola": ("pencatatan-swakelola", "tender/pencatatan-swakelola"),
+    "tender/pencatatan-swakelola-realisasi": (
+      "pencatatan-swakelola-realisasi", "tender/pencatatan-swakelola-realisasi"
+    ),
+    "tender/pengumuman": ("pengumuman", "tender/pengumuman"),
+    "tender/peserta-tender": ("peserta-tender", "tender/peserta-tender"),
+    "tender/tender-ekontrak-kontrak": ("spse-ekontrak", "tender/tender-ekontrak-kontrak"),
+    "tender/tender-selesai-nilai": ("spse-selesai", "tender/tender-selesai-nilai"),
+  ]
+
+  /// The shapes of HEADERS.md: endpoint and columns.
+  static func shapes() throws -> [(endpoint: String, columns: [String])] {
+    let text = try String(contentsOfFile: Support.fixture("inaproc/HEADERS.md"), encoding: .utf8)
+    return text.split(separator: "\n").compactMap { line -> (String, [String])? in
+      guard line.hasPrefix("- `/"), let colon = line.firstIndex(of: ":") else { return nil }
+      let endpoint = String(line.dropFirst(3).prefix { $0 != "`" })
+      let columns = line[line.index(after: colon)...].split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+      }
+      return (endpoint, columns)
+    }
+  }
+
+  @Test("the 34 shapes, as CSV (columns reversed) and as a saved /v1 page")
+  func everyShape() throws {
+    let shapes = try Self.shapes()
+    #expect(shapes.count == 34)
+    for (endpoint, columns) in shapes {
+      let path = endpoint.split(separator: "/").dropFirst().joined(separator: "/")
+      let wanted = try #require(Self.expected[path], "\(endpoint)")
+      // CSV: the header, in another order than HEADERS.md's, and no row.
+      let csv = Support.temporaryFile(columns.reversed().joined(separator: ",") + "\n", name: "shape.csv")
+      let fromCSV = try #require(Support.audit([csv], year: 2024).inputs.first)
+      #expect((fromCSV.profile, fromCSV.dataset) == (wanted.profile, wanted.dataset), "\(endpoint) as CSV")
+      // A saved page: one object with every column.
+      let object = columns.map { "\"\($0)\": \"\"" }.joined(separator: ", ")
+      let page = Support.temporaryFile(
+        "{\"meta\": {\"pulled_at\": \"2026-06-11T08:00:00Z\"}, \"data\": [{\(object)}]}", name: "shape.json")
+      let fromPage = try #require(Support.audit([page], year: 2024).inputs.first)
+      #expect(
+        (fromPage.profile, fromPage.dataset) == (wanted.profile, wanted.dataset), "\(endpoint) as a page")
+      #expect(fromPage.asOf == "2026-06-11", "\(endpoint): the page's pulled_at")
+    }
+  }
+}
