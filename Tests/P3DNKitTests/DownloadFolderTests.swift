@@ -144,6 +144,25 @@ struct DownloadFolderTests {
     #expect(report.district.plan?.total == m("1250"))
   }
 
+  @Test("a folder is read with its subfolders; hidden files, Excel lock files and FIFOs are skipped")
+  func recursiveFolder() throws {
+    let folder = Support.temporaryFolder()
+    let sheet = "kode_opd,tahap,tahun_anggaran,nilai\n1.01.0.00.0.00.01.0000,rencana,2025,100\n"
+    try FileManager.default.createDirectory(atPath: folder + "/2025/rup", withIntermediateDirectories: true)
+    try sheet.write(toFile: folder + "/2025/rup/a.csv", atomically: true, encoding: .utf8)
+    try sheet.replacingOccurrences(of: ",100", with: ",50").write(
+      toFile: folder + "/b.csv", atomically: true, encoding: .utf8)
+    // Not exports: an open workbook's lock file, a hidden file, a hidden folder, a FIFO.
+    try "not a workbook".write(toFile: folder + "/~$b.xlsx", atomically: true, encoding: .utf8)
+    try "x".write(toFile: folder + "/.b.csv", atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(atPath: folder + "/.cache", withIntermediateDirectories: true)
+    try sheet.write(toFile: folder + "/.cache/c.csv", atomically: true, encoding: .utf8)
+    #expect(mkfifo(folder + "/pipe.csv", 0o600) == 0)
+    let report = try Support.audit([folder])
+    #expect(report.inputs.map(\.path) == [folder + "/2025/rup/a.csv", folder + "/b.csv"])
+    #expect(report.district.plan?.total == m("150"))
+  }
+
   @Test("within a file, a row identical to an earlier one but for last_update_ref is a duplicate")
   func identicalRows() throws {
     let text = """
