@@ -125,6 +125,30 @@ struct DownloadFolderTests {
     #expect(report.opd("1.03.0.00.0.00.03.0000")?.realization?.total == m("1200"))
   }
 
+  @Test(
+    "swakelola packages reported apart count once: the announced package (1030) before its budget lines (1033)"
+  )
+  func swakelolaOnce() throws {
+    let folder = Support.temporaryFolder()
+    try """
+    kd_satker_str,nama_satker,kd_rup,pagu,tahun_anggaran,tipe_swakelola,status_umumkan_rup
+    1.01.0.00.0.00.01.0000,Disdik,S1,1000,2025,1,Terumumkan
+    1.01.0.00.0.00.01.0000,Disdik,S2,400,2025,1,Terumumkan
+    """.write(toFile: folder + "/1030.csv", atomically: true, encoding: .utf8)
+    // S1 in two budget lines (600 + 300), and S3 that 1030 does not have (250).
+    try """
+    id_paket_anggaran_swakelola,kd_satker_str,nama_satker,kd_rup,pagu,tahun_anggaran,status_umumkan_rup
+    A1,1.01.0.00.0.00.01.0000,Disdik,S1,600,2025,Terumumkan
+    A2,1.01.0.00.0.00.01.0000,Disdik,S1,300,2025,Terumumkan
+    A3,1.01.0.00.0.00.01.0000,Disdik,S3,250,2025,Terumumkan
+    """.write(toFile: folder + "/1033.csv", atomically: true, encoding: .utf8)
+    let report = try Support.audit([folder], year: 2025)
+    #expect(report.input("1030.csv")?.dataset == "rup/paket-swakelola-terumumkan")
+    #expect(report.input("1033.csv")?.dataset == "rup/paket-anggaran-swakelola")
+    // 1.000 (S1) + 400 (S2) from 1030, 250 (S3) from 1033.
+    #expect(report.district.swakelolaPlan == LineTotal(lines: 3, total: m("1650")))
+  }
+
   @Test("a browser copy `x (1).csv` beside `x.csv` is read once, listed as the same as it")
   func identicalFiles() throws {
     let folder = Support.temporaryFolder()

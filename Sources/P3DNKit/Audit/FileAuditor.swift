@@ -71,6 +71,7 @@ struct FileAuditor: Sendable {
     let nameIndex = columns.raw(.opdName)
     if packageIndex != nil {
       result.packageLines = [:]
+      result.swakelolaLines = [:]
       result.keySpace = keySpace
       result.datasetRank = dataset?.rank ?? 0
     }
@@ -231,6 +232,11 @@ struct FileAuditor: Sendable {
       if shadow {
         // Reported apart (a swakelola line that would otherwise have counted).
         bucket.addSwakelola(slot: code.info.slot, stage: stage, amount: amount)
+        if let packageIndex {
+          result.swakelolaLines?[source.text(packageIndex), default: []].append(
+            SwakelolaLine(
+              year: year, opd: opd.slotCodes[code.info.slot], stage: stage, amount: MoneySum(amount)))
+        }
         continue
       }
 

@@ -20,6 +20,8 @@ struct FileResult: Codable, Sendable {
   /// package's candidate rows add, and every key its rows hold in any bucket; the key space
   /// and its dataset's rank (nil: not tracked).
   var packageLines: [String: PackageLines]? = nil
+  /// The swakelola lines of its packages (excluded, reported apart), which count once too.
+  var swakelolaLines: [String: [SwakelolaLine]]? = nil
   var heldKeys: Set<String> = []
   var keySpace: String? = nil
   var datasetRank = 0
@@ -96,6 +98,9 @@ struct FileResult: Codable, Sendable {
       packageLines = mine
     }
     heldKeys.formUnion(other.heldKeys)
+    if let theirs = other.swakelolaLines {
+      swakelolaLines = (swakelolaLines ?? [:]).merging(theirs, uniquingKeysWith: +)
+    }
     scopes.formUnion(other.scopes)
     fiscalYears.formUnion(other.fiscalYears)
     setAsideAmounts.merge(other.setAsideAmounts, uniquingKeysWith: +)
@@ -154,7 +159,8 @@ struct FileResult: Codable, Sendable {
 extension FileResult {
   enum CodingKeys: String, CodingKey {
     case path, profile, stagesSeen, sha256, dialect, rows, reasons, candidatesByYear, yearsSeen, years,
-      rejected, rejectedTotal, warnings, packageLines, heldKeys, keySpace, datasetRank, isBudget,
+      rejected, rejectedTotal, warnings, packageLines, swakelolaLines, heldKeys, keySpace, datasetRank,
+      isBudget,
       headerSignature, scopes, use, dataset,
       snapshotDay, givenAsOf, dateColumns, fiscalYears, sameAs, supersededBy, directory, setAsideAmounts
   }
@@ -181,6 +187,9 @@ extension FileResult {
     if let value = try container.decodeIfPresent(FileWarnings.self, forKey: .warnings) { warnings = value }
     if let value = try container.decodeIfPresent([String: PackageLines].self, forKey: .packageLines) {
       packageLines = value
+    }
+    if let value = try container.decodeIfPresent([String: [SwakelolaLine]].self, forKey: .swakelolaLines) {
+      swakelolaLines = value
     }
     if let value = try container.decodeIfPresent(Set<String>.self, forKey: .heldKeys) { heldKeys = value }
     if let value = try container.decodeIfPresent(String.self, forKey: .keySpace) { keySpace = value }

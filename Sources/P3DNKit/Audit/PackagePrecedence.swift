@@ -54,6 +54,14 @@ struct PackageLines: Codable, Sendable, Equatable {
   }
 }
 
+/// A swakelola line of a package (excluded under the policy, its amount reported apart).
+struct SwakelolaLine: Codable, Sendable, Equatable {
+  var year: Int?
+  var opd: String
+  var stage: Stage
+  var amount: MoneySum
+}
+
 /// A package counts once across the inputs of its stage (CONTRACT §7.4). When two files
 /// hold one key, the file that ranks first counts it and the other's rows of that key are
 /// `duplicate`: by the rank of their datasets (results before contracts, records before
@@ -89,6 +97,28 @@ enum PackagePrecedence {
         for key in results[index].heldKeys where held[dataset]?[key] == nil {
           held[dataset, default: [:]][key] = index
         }
+      }
+      swakelolaOnce(&results, ranked: ranked)
+    }
+  }
+
+  /// The swakelola lines reported apart count once too: a package's lines in the file
+  /// that ranks first (1030 before its budget lines 1033, 1059 before its lines 1060).
+  static func swakelolaOnce(_ results: inout [FileResult], ranked: [Int]) {
+    var shown: Set<String> = []
+    for index in ranked {
+      guard let lines = results[index].swakelolaLines else { continue }
+      for (key, parts) in lines.sorted(by: { $0.key < $1.key }) where !shown.insert(key).inserted {
+        for part in parts {
+          guard var extras = results[index].years[part.year]?.opds[part.opd]?.extras else { continue }
+          if part.stage == .plan {
+            extras.swakelolaPlan.subtract(LineTotal(lines: 1, total: part.amount))
+          } else {
+            extras.swakelolaRealization.subtract(LineTotal(lines: 1, total: part.amount))
+          }
+          results[index].years[part.year]?.opds[part.opd]?.extras = extras
+        }
+        results[index].swakelolaLines?[key] = nil
       }
     }
   }
