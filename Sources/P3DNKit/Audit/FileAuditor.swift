@@ -65,16 +65,7 @@ struct FileAuditor: Sendable {
     let fixedStage = profile.stage ?? stageOverride
     let swakelolaLines = profile.isSwakelola && policy.excludeSwakelola
     let isBudget = profile.kind == .budget
-    let dataset = profile.dataset(for: header)
-    let packageIndex = tracksPackages ? dataset?.packageKey.flatMap { header.index(ofAny: [$0]) } : nil
-    let keySpace = dataset?.keySpace ?? ""
-    let nameIndex = columns.raw(.opdName)
-    if packageIndex != nil {
-      result.packageLines = [:]
-      result.swakelolaLines = [:]
-      result.keySpace = keySpace
-      result.datasetRank = dataset?.rank ?? 0
-    }
+    let packages = PackageStage(auditor: self, result: &result)
     // The record a sink receives (kept up to date only when there is one).
     var record = RowRecord(line: 0)
     var line = 0
@@ -136,9 +127,8 @@ struct FileAuditor: Sendable {
         continue
       }
 
-      // The package the row belongs to (in any bucket: within one dataset, the file that
-      // counts a package decides it whatever its row's bucket).
-      if let packageIndex { result.heldKeys.insert(source.text(packageIndex)) }
+      // The package the row belongs to, whatever its bucket.
+      packages.hold(source, in: &result)
 
       // The OPD cell; a total row.
       let code = opd.read(source)
@@ -232,11 +222,8 @@ struct FileAuditor: Sendable {
       if shadow {
         // Reported apart (a swakelola line that would otherwise have counted).
         bucket.addSwakelola(slot: code.info.slot, stage: stage, amount: amount)
-        if let packageIndex {
-          result.swakelolaLines?[source.text(packageIndex), default: []].append(
-            SwakelolaLine(
-              year: year, opd: opd.slotCodes[code.info.slot], stage: stage, amount: MoneySum(amount)))
-        }
+        packages.swakelola(
+          source, year: year, opd: opd.slotCodes[code.info.slot], stage: stage, amount: amount, in: &result)
         continue
       }
 
@@ -273,13 +260,9 @@ struct FileAuditor: Sendable {
         }
         bucket.add(slot: code.info.slot, stage: stage, amount: amount, classification)
         bucket.count(classification)
-        if let packageIndex {
-          result.packageLines?[source.text(packageIndex), default: PackageLines()].add(
-            year: year, opd: opd.slotCodes[code.info.slot], stage: stage, amount: amount,
-            classification: classification, name: nameIndex >= 0 ? source.text(nameIndex) : nil,
-            codes: copies.rupIndex >= 0 ? RUPCodes.parse(source.text(copies.rupIndex)) : nil, linking: linking
-          )
-        }
+        packages.candidate(
+          source, year: year, opd: opd.slotCodes[code.info.slot], stage: stage, amount: amount,
+          classification: classification, in: &result)
         if linking { sums.link(source, stage: stage, amount: amount, slot: code.info.slot, bucket: bucket) }
       }
       sums.noteName(source, slot: code.info.slot, bucket: bucket, order: fileIndex << 48 | order)

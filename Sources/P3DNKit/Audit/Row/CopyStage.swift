@@ -45,7 +45,13 @@ struct CopyStage {
   /// one); the first time a row is seen it is remembered.
   @_transparent
   func repeatsEarlierRow<S: RecordSource>(_ source: S) -> Bool {
-    identities.repeats(RowFingerprint.of(source, skipping: skippedColumn))
+    let print = RowFingerprint.of(source, skipping: skippedColumn)
+    // The first reading, the common case: the key is noted, the row is not a copy.
+    if identities.check == nil && !identities.comparesAll {
+      if !identities.seen.insert(print.high) { _ = identities.repeated.insert(print.high) }
+      return false
+    }
+    return identities.repeats(print)
   }
 
   /// Whether the row's payment was already listed under another RUP code of its package
