@@ -229,20 +229,29 @@ public final class Ledger: Sendable {
   /// hand-made sheets (`p3dn`, a mapping) all count. The request gives the policy, year, OPD filters and denominator.
   public func report(_ request: AuditRequest, asOf: String?) throws(LedgerError) -> AuditReport {
     if let asOf, !Self.isDay(asOf) { throw .badDate(asOf) }
-    let chosen = try current(asOf: asOf)
+    let (chosen, older) = try snapshots(asOf: asOf)
     let decoder = JSONDecoder()
-    var files: [FileSums] = []
+    var files: [(id: Int64, sums: FileSums)] = []
     for source in chosen {
       do {
-        files.append(try decoder.decode(FileSums.self, from: Data(source.sums.utf8)))
+        files.append((source.id ?? 0, try decoder.decode(FileSums.self, from: Data(source.sums.utf8))))
       } catch {
         throw .database(path: path, reason: "source \(source.id ?? 0): \(error)")
       }
     }
     if files.isEmpty { throw .nothingAsOf(asOf) }
+    // The older snapshots are listed as audit lists them: every row superseded.
+    for (source, newer) in older {
+      do {
+        let sums = try decoder.decode(FileSums.self, from: Data(source.sums.utf8))
+        files.append((source.id ?? 0, sums.superseded(by: newer)))
+      } catch {
+        throw .database(path: path, reason: "source \(source.id ?? 0): \(error)")
+      }
+    }
     var report: AuditReport
     do {
-      report = try AuditEngine.report(files, request: request)
+      report = try AuditEngine.report(files.sorted { $0.id < $1.id }.map(\.sums), request: request)
     } catch {
       throw .input(error)
     }
@@ -336,7 +345,16 @@ public final class Ledger: Sendable {
   /// dataset, scope and fiscal years, those with the latest as-of (CONTRACT §7.3, as
   /// `audit` decides it); hand-made sheets and exports without a date all count.
   public func current(asOf: String?) throws(LedgerError) -> [SourceRecord] {
+    try snapshots(asOf: asOf).current
+  }
+
+  /// The sources that count as of a date, and the older snapshots, each with the path of
+  /// a newer one that counts instead.
+  func snapshots(asOf: String?) throws(LedgerError) -> (
+    current: [SourceRecord], superseded: [(source: SourceRecord, by: String)]
+  ) {
     let all = try sources().filter { asOf == nil || $0.asOf <= (asOf ?? "") }
+    var superseded: [(source: SourceRecord, by: String)] = []
     var groups: [String: [(source: SourceRecord, day: String)]] = [:]
     var kept: [SourceRecord] = []
     let decoder = JSONDecoder()
@@ -356,9 +374,16 @@ public final class Ledger: Sendable {
     }
     for members in groups.values {
       guard let latest = members.map(\.day).max() else { continue }
-      kept.append(contentsOf: members.filter { $0.day == latest }.map(\.source))
+      let newest = members.filter { $0.day == latest }.map(\.source)
+      kept.append(contentsOf: newest)
+      // Of the newest, the later path is named (as audit names it).
+      let named = newest.map(\.path).max { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } ?? ""
+      for member in members where member.day < latest { superseded.append((member.source, named)) }
     }
-    return kept.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+    let order = { (source: SourceRecord) in source.id ?? 0 }
+    return (
+      kept.sorted { order($0) < order($1) }, superseded.sorted { order($0.source) < order($1.source) }
+    )
   }
 
   /// Every source, oldest first.

@@ -149,6 +149,24 @@ struct DownloadFolderTests {
     #expect(report.district.swakelolaPlan == LineTotal(lines: 3, total: m("1650")))
   }
 
+  @Test("ISB 1028 and 1033 share their columns: the file's name tells the swakelola budget lines apart")
+  func isbBudgetLines() throws {
+    let swakelola = Support.sharedData("excerpts/19_1033_RUP-PaketAnggaranSwakelola.json")
+    let report = try Support.audit([
+      swakelola, Support.sharedData("excerpts/18_1028_RUP-PaketAnggaranPenyedia.json"),
+    ])
+    let lines1033 = try #require(report.input("19_1033_RUP-PaketAnggaranSwakelola.json"))
+    #expect((lines1033.profile, lines1033.dataset) == ("sirup-swakelola", "rup/paket-anggaran-swakelola"))
+    #expect((lines1033.rows, lines1033.count(.swakelola)) == (25, 25))
+    let lines1028 = try #require(report.input("18_1028_RUP-PaketAnggaranPenyedia.json"))
+    #expect((lines1028.profile, lines1028.dataset) == ("sirup-penyedia", "rup/paket-anggaran-penyedia"))
+    #expect(lines1028.supersededBy == nil)
+    // Under another name the same columns are read as 1028.
+    let renamed = Support.temporaryFile(
+      try String(contentsOfFile: swakelola, encoding: .utf8), name: "anggaran.json")
+    #expect(try Support.audit([renamed], year: 2025).inputs.first?.profile == "sirup-penyedia")
+  }
+
   @Test("a browser copy `x (1).csv` beside `x.csv` is read once, listed as the same as it")
   func identicalFiles() throws {
     let folder = Support.temporaryFolder()

@@ -252,19 +252,24 @@ struct LedgerTests {
       return file.path
     }
     // Two KLPDs pulled in September, then the first one again in October.
-    _ = try ledger.ingest(
-      [try pull("D100", year: 2025, amount: 1_000)], policy: policy, asOf: "2025-09-30", today: "2026-01-01")
+    let september = try pull("D100", year: 2025, amount: 1_000)
+    _ = try ledger.ingest([september], policy: policy, asOf: "2025-09-30", today: "2026-01-01")
     _ = try ledger.ingest(
       [try pull("D200", year: 2025, amount: 20_000)], policy: policy, asOf: "2025-09-30", today: "2026-01-01")
     _ = try ledger.ingest(
       [try pull("D100", year: 2024, amount: 300_000)], policy: policy, asOf: "2025-09-30", today: "2026-01-01"
     )
-    _ = try ledger.ingest(
-      [try pull("D100", year: 2025, amount: 4_000)], policy: policy, asOf: "2025-10-31", today: "2026-01-01")
+    let october = try pull("D100", year: 2025, amount: 4_000)
+    _ = try ledger.ingest([october], policy: policy, asOf: "2025-10-31", today: "2026-01-01")
     var request = AuditRequest(inputs: [], policy: policy, year: 2025)
     // September: D100 1.000 + D200 20.000; October: D100's new 4.000 + D200 20.000.
     #expect(try ledger.report(request, asOf: "2025-09-30").district.plan?.total == MoneySum(sen: 2_100_000))
-    #expect(try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 2_400_000))
+    let octoberReport = try ledger.report(request, asOf: "2025-10-31")
+    #expect(octoberReport.district.plan?.total == MoneySum(sen: 2_400_000))
+    // The September pull is listed as audit lists it: superseded by October's.
+    let older = try #require(octoberReport.inputs.first { $0.path == september })
+    #expect((older.rows, older.included, older.supersededBy) == (1, 0, october))
+    #expect(older.excludedByReason.map(\.0) == [.superseded])
     // The 2024 pull of D100 is not superseded by its 2025 pulls.
     request.year = 2024
     #expect(try ledger.report(request, asOf: "2025-10-31").district.plan?.total == MoneySum(sen: 30_000_000))

@@ -219,6 +219,13 @@ public struct FileSums: Codable, Sendable {
   /// Its fiscal-year cells.
   public var fiscalYears: Set<Int> { result.fiscalYears }
 
+  /// The file as an older snapshot of the dataset: every row superseded by `newer`.
+  public func superseded(by newer: String) -> FileSums {
+    var result = self.result.setAside(as: .superseded)
+    result.supersededBy = newer
+    return FileSums(result)
+  }
+
   /// The same sums as of another day (`ingest --as-of`: the date the user gives wins).
   public func asOf(day: String) -> FileSums {
     var copy = self

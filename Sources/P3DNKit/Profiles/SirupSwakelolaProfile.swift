@@ -36,6 +36,9 @@ extension Profile {
       DatasetRule(
         "rup/paket-anggaran-swakelola", marker: "id_paket_anggaran_swakelola", key: "kd_rup", space: "rup",
         rank: 1),
+      // ISB 1033, named as such: the columns of 1028 (see `ProfileRegistry.refined`).
+      DatasetRule(
+        "rup/paket-anggaran-swakelola", marker: "kd_komponen", key: "kd_rup", space: "rup", rank: 1),
       DatasetRule("rup/paket-swakelola-terumumkan", key: "kd_rup", space: "rup"),
     ],
     recognizes: { header in

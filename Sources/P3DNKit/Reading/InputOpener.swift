@@ -139,7 +139,9 @@ enum InputOpener {
       let reader = JSONArrayReader(
         input: bytes, bomLength: bomLength, bufferSize: bufferSize, columns: columns)
       return OpenedInput(
-        path: path, profile: match.profile, header: match.header, format: "JSON", csv: nil,
+        path: path,
+        profile: ProfileRegistry.refined(match.profile, match.header, path: path, forced: forcedProfile),
+        header: match.header, format: "JSON", csv: nil,
         json: reader, bytes: bytes, hasher: hasher)
     }
 
@@ -188,7 +190,10 @@ enum InputOpener {
       "CSV \"\(best.dialect.delimiterName)\" \(best.dialect.encoding.rawValue)"
       + (best.dialect.escape == .backslash ? ", \\\" escapes" : "")
     return OpenedInput(
-      path: path, profile: best.match.profile, header: best.match.header, format: format,
+      path: path,
+      profile: ProfileRegistry.refined(
+        best.match.profile, best.match.header, path: path, forced: forcedProfile),
+      header: best.match.header, format: format,
       csv: reader, json: nil, dialect: best.dialect, bytes: bytes, hasher: hasher)
   }
 
@@ -212,7 +217,8 @@ enum InputOpener {
         guard try reader.next() else { break }
       }
       let opened = OpenedInput(
-        path: path, profile: match.profile, header: match.header,
+        path: path, profile: ProfileRegistry.refined(match.profile, match.header, path: path, forced: forced),
+        header: match.header,
         format: "XLSX \"\(reader.sheetName)\"", csv: nil, json: nil, bytes: bytes, hasher: HashBox())
       opened.sheet = reader
       opened.digest = try HashBox.digest(of: path, bufferSize: 1 << 20)

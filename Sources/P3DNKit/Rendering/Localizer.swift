@@ -201,7 +201,7 @@ public struct Localizer: Sendable {
           code: "unknown-opd-id", column: nil, value: examples, count: count,
           message: pick(
             "\(count) baris memakai id satker (\(examples)) yang tidak dikenal direktori satker mana pun di masukan: ditolak sebagai missing-opd; tambahkan direktori satker (master-satker, instansi-satker) ke folder",
-            "\(lines(count)) carry satker ids (\(examples)) that no satker directory among the inputs knows: rejected as missing-opd; add the satker directory (master-satker, instansi-satker) to the folder"
+            "\(lines(count)) \(count == 1 ? "carries a satker id" : "carry satker ids") (\(examples)) that no satker directory among the inputs knows: rejected as missing-opd; add the satker directory (master-satker, instansi-satker) to the folder"
           )))
     }
     if let given = warnings.ignoredStageFlag {
@@ -220,7 +220,7 @@ public struct Localizer: Sendable {
           code: "counted-elsewhere", column: nil, value: winner, count: counted.rows,
           message: pick(
             "\(counted.rows) paket juga ada di \(winner), yang menghitungnya: baris paket itu di sini disisihkan sebagai duplicate (\(counted.amount.rupiahString))",
-            "\(counted.rows) packages are also in \(winner), which counts them: their rows here are set aside as duplicate (\(counted.amount.rupiahString))"
+            "\(counted.rows == 1 ? "1 package is" : "\(counted.rows) packages are") also in \(winner), which counts \(counted.rows == 1 ? "it" : "them"): \(counted.rows == 1 ? "its" : "their") rows here are set aside as duplicate (\(counted.amount.rupiahString))"
           )))
     }
     if warnings.roundedAmounts > 0 {
