@@ -116,6 +116,13 @@ struct DownloadFolderTests {
       ))
     let counted = try #require(contracts.warnings.countedElsewhere[folder + "/hasil.csv"])
     #expect((counted.rows, counted.amount) == (1, m("1100")))
+    // Set aside: the package counted elsewhere (1.100), and T1's earlier version (900).
+    #expect(contracts.setAside.map(\.1) == [m("900"), m("1100")])
+    #expect(contracts.warnings.copiesWithin.rows == 0)
+    #expect(
+      Localizer(.en).inputWarnings(contracts).map(\.code) == [
+        "earlier-contract-version", "counted-elsewhere",
+      ])
     #expect(results.warnings.countedElsewhere.isEmpty)
     // T1 1.000 + T4 300 from the results; T2 500 + T3 700 from the contracts.
     let realization = try #require(report.district.realization)
@@ -183,6 +190,7 @@ struct DownloadFolderTests {
     let copy = try #require(report.input("/x.csv"))
     #expect((first.rows, first.included, first.sameAs) == (2, 2, nil))
     #expect((copy.rows, copy.included, copy.sameAs) == (0, 0, folder + "/x (1).csv"))
+    #expect((copy.use, copy.stages) == (.spending, [.plan]))
     #expect(report.district.plan?.total == m("1250"))
   }
 
@@ -217,6 +225,8 @@ struct DownloadFolderTests {
     let input = try #require(report.inputs.first)
     #expect((input.rows, input.included, input.count(.duplicate)) == (3, 2, 1))
     #expect(input.setAside.first { $0.0 == .duplicate }?.1 == m("1000"))
+    #expect((input.warnings.copiesWithin.rows, input.warnings.copiesWithin.amount) == (1, m("1000")))
+    #expect(Localizer(.en).inputWarnings(input).map(\.code) == ["duplicate-rows"])
     #expect(report.district.plan?.total == m("2000"))
   }
 

@@ -230,12 +230,12 @@ struct FileAuditor: Sendable {
       // Copies: an identical row, a payment listed again under another RUP code (its
       // code is still realized).
       if copies.repeatsEarlierRow(source) {
-        result.setAsideAmounts[.duplicate, default: .zero] += amount
+        result.setAside(copy: amount)
         exclude(.duplicate)
         continue
       }
       if copies.repeatsPayment(source) {
-        result.setAsideAmounts[.duplicate, default: .zero] += amount
+        result.setAside(copy: amount)
         let codes = copies.rupIndex >= 0 ? RUPCodes.parse(source.text(copies.rupIndex)) : []
         if sink != nil { record.rupCodes = codes }
         exclude(.duplicate)

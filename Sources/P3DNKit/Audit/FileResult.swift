@@ -128,6 +128,13 @@ struct FileResult: Codable, Sendable {
     return "\(day / 10_000)-\(month < 10 ? "0" : "")\(month)-\(date < 10 ? "0" : "")\(date)"
   }
 
+  /// A row that repeats another of the file (`duplicate`): its amount is set aside.
+  mutating func setAside(copy amount: Money) {
+    setAsideAmounts[.duplicate, default: .zero] += amount
+    warnings.copiesWithin.rows += 1
+    warnings.copiesWithin.amount += amount
+  }
+
   /// The result of a file all of whose rows are set aside for one file-level reason
   /// (`not-spending`, `superseded`): no sums, no rejected rows, its facts kept.
   func setAside(as reason: ReasonCode) -> FileResult {

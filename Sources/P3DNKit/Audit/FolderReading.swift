@@ -62,6 +62,8 @@ struct FolderReading {
         copy.dialect = source.dialect
         copy.use = source.use
         copy.dataset = source.dataset
+        copy.stagesSeen = source.stagesSeen
+        copy.isBudget = source.isBudget
         copy.sameAs = source.path
         return copy
       }

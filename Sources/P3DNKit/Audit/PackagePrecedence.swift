@@ -81,13 +81,11 @@ enum PackagePrecedence {
       var held: [String: [String: Int]] = [:]
       for index in ranked {
         let dataset = results[index].dataset ?? ""
-        var lost: [String: Int] = [:]
-        for (key, lines) in results[index].packageLines ?? [:] {
-          guard let winner = included[key] ?? held[dataset]?[key] else { continue }
-          lost[key] = winner
-          _ = lines
+        // The packages a file ranked before it counts.
+        let lost = (results[index].packageLines ?? [:]).keys.compactMap { key in
+          (included[key] ?? held[dataset]?[key]).map { (key, $0) }
         }
-        for (key, winner) in lost.sorted(by: { $0.key < $1.key }) {
+        for (key, winner) in lost.sorted(by: { $0.0 < $1.0 }) {
           results[index].setAside(package: key, countedBy: results[winner].path)
         }
         // What this file now holds.
@@ -143,7 +141,6 @@ extension FileResult {
     }
     reasons[.duplicate, default: 0] += lines.rows
     setAsideAmounts[.duplicate, default: .zero] += lines.amount
-    warnings.rowsCountedElsewhere += lines.rows
     warnings.countedElsewhere[winner, default: FileWarnings.WordCount()].rows += 1
     warnings.countedElsewhere[winner, default: FileWarnings.WordCount()].amount += lines.amount
   }

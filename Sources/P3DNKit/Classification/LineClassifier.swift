@@ -19,8 +19,9 @@ public struct FileWarnings: Sendable, Equatable, Codable {
   /// Packages another input counts (CONTRACT §7.4): the file that counts them → packages
   /// and the amount of this file's rows set aside.
   public var countedElsewhere: [String: WordCount] = [:]
-  /// The rows of those packages (set aside as `duplicate`).
-  public var rowsCountedElsewhere = 0
+  /// Rows that repeat an earlier row of the file, or its payment under another RUP code
+  /// (set aside as `duplicate`, like the rows of packages counted elsewhere).
+  public var copiesWithin = WordCount()
   /// Status words that the dataset's closed list does not hold: column → word → rows and
   /// their amount (CONTRACT §7.6).
   public var unknownStatuses: [String: [String: WordCount]] = [:]
@@ -55,7 +56,8 @@ public struct FileWarnings: Sendable, Equatable, Codable {
       }
     }
     unknownOPDIDs += other.unknownOPDIDs
-    rowsCountedElsewhere += other.rowsCountedElsewhere
+    copiesWithin.rows += other.copiesWithin.rows
+    copiesWithin.amount += other.copiesWithin.amount
     countedElsewhere.merge(other.countedElsewhere) {
       WordCount(rows: $0.rows + $1.rows, amount: $0.amount + $1.amount)
     }
@@ -456,7 +458,7 @@ struct LineClassifier {
 extension FileWarnings {
   enum CodingKeys: String, CodingKey {
     case roundedAmounts, clampedValues, unreadableValues, unreadablePercentages, unrecognizedFlags,
-      ignoredStageFlag, countedElsewhere, rowsCountedElsewhere, unknownStatuses, unknownOPDIDs,
+      ignoredStageFlag, countedElsewhere, copiesWithin, unknownStatuses, unknownOPDIDs,
       unknownOPDIDExamples
   }
 
@@ -481,8 +483,8 @@ extension FileWarnings {
     if let value = try container.decodeIfPresent(Stage.self, forKey: .ignoredStageFlag) {
       ignoredStageFlag = value
     }
-    if let value = try container.decodeIfPresent(Int.self, forKey: .rowsCountedElsewhere) {
-      rowsCountedElsewhere = value
+    if let value = try container.decodeIfPresent(WordCount.self, forKey: .copiesWithin) {
+      copiesWithin = value
     }
     if let value = try container.decodeIfPresent([String: WordCount].self, forKey: .countedElsewhere) {
       countedElsewhere = value

@@ -289,28 +289,12 @@ public final class JSONArrayReader: RecordSource {
   /// value is skipped by ``skipValue()``.
   private func parsePageMember(at memberStart: Int) -> Step {
     var position = memberStart
-    guard buffer[position] == UInt8(ascii: "\"") else {
-      return .failure(
-        at: position,
-        detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes"))
-    }
     values.removeAll(keepingCapacity: true)
-    switch readString(&position) {
-    case .needMore: return .needMore
-    case .failure(let at, let detail): return .failure(at: at, detail: detail)
-    default: break
+    let key: String
+    switch readKey(&position) {
+    case .key(let read): key = read
+    case .stop(let step): return step
     }
-    let key = String(decoding: values, as: UTF8.self)
-    skipSpace(&position)
-    if position >= end { return .needMore }
-    guard buffer[position] == UInt8(ascii: ":") else {
-      return .failure(
-        at: position,
-        detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
-    }
-    position += 1
-    skipSpace(&position)
-    if position >= end { return .needMore }
     let byte = buffer[position]
     if key == "data" {
       guard !pageHasData else {
@@ -356,28 +340,12 @@ public final class JSONArrayReader: RecordSource {
       if position >= end { return .needMore }
       if first && buffer[position] == UInt8(ascii: "}") { break }
       first = false
-      guard buffer[position] == UInt8(ascii: "\"") else {
-        return .failure(
-          at: position,
-          detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes"))
-      }
       values.removeAll(keepingCapacity: true)
-      switch readString(&position) {
-      case .needMore: return .needMore
-      case .failure(let at, let detail): return .failure(at: at, detail: detail)
-      default: break
+      let key: String
+      switch readKey(&position) {
+      case .key(let read): key = read
+      case .stop(let step): return step
       }
-      let key = String(decoding: values, as: UTF8.self)
-      skipSpace(&position)
-      if position >= end { return .needMore }
-      guard buffer[position] == UInt8(ascii: ":") else {
-        return .failure(
-          at: position,
-          detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
-      }
-      position += 1
-      skipSpace(&position)
-      if position >= end { return .needMore }
       let isNested = buffer[position] == UInt8(ascii: "{") || buffer[position] == UInt8(ascii: "[")
       values.removeAll(keepingCapacity: true)
       var isNull = false
@@ -505,29 +473,11 @@ public final class JSONArrayReader: RecordSource {
     while true {
       skipSpace(&position)
       if position >= end { return .needMore }
-      guard buffer[position] == UInt8(ascii: "\"") else {
-        return .failure(
-          at: position,
-          detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes"))
+      let key: String
+      switch readKey(&position) {
+      case .key(let read): key = read
+      case .stop(let step): return step
       }
-      let keyStart = values.count
-      switch readString(&position) {
-      case .needMore: return .needMore
-      case .failure(let at, let detail): return .failure(at: at, detail: detail)
-      default: break
-      }
-      let key = String(decoding: values[keyStart...], as: UTF8.self)
-      values.removeSubrange(keyStart...)
-      skipSpace(&position)
-      if position >= end { return .needMore }
-      guard buffer[position] == UInt8(ascii: ":") else {
-        return .failure(
-          at: position,
-          detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key"))
-      }
-      position += 1
-      skipSpace(&position)
-      if position >= end { return .needMore }
       let valueStart = values.count
       var isNull = false
       switch readValue(&position, isNull: &isNull) {
@@ -573,6 +523,45 @@ public final class JSONArrayReader: RecordSource {
       for index in spans.indices { spans[index] = nil }
     }
     for (column, range) in found where spans[column] == nil { spans[column] = range }
+  }
+
+  /// What reading a member's key gave: the key, the reader positioned at its value; or the
+  /// step to return (more input needed, or a failure).
+  private enum KeyRead {
+    case key(String)
+    case stop(Step)
+  }
+
+  /// Reads a member's key from its opening quote at `position`, and the `:` after it;
+  /// `position` ends at the value.
+  @inline(__always)
+  private func readKey(_ position: inout Int) -> KeyRead {
+    guard buffer[position] == UInt8(ascii: "\"") else {
+      return .stop(
+        .failure(
+          at: position,
+          detail: LocalizedText(id: "seharusnya kunci dalam tanda kutip", en: "expected a key in quotes")))
+    }
+    let keyStart = values.count
+    switch readString(&position) {
+    case .needMore: return .stop(.needMore)
+    case .failure(let at, let detail): return .stop(.failure(at: at, detail: detail))
+    default: break
+    }
+    let key = String(decoding: values[keyStart...], as: UTF8.self)
+    values.removeSubrange(keyStart...)
+    skipSpace(&position)
+    if position >= end { return .stop(.needMore) }
+    guard buffer[position] == UInt8(ascii: ":") else {
+      return .stop(
+        .failure(
+          at: position,
+          detail: LocalizedText(id: "seharusnya `:` setelah kunci", en: "expected `:` after a key")))
+    }
+    position += 1
+    skipSpace(&position)
+    if position >= end { return .stop(.needMore) }
+    return .key(key)
   }
 
   /// Reads a string starting at its opening quote, appending its decoded UTF-8 to `values`.

@@ -25,8 +25,9 @@ extension ReadError {
       )
     case .badJSON(let path, let line, let column, let detail):
       return text.pick(
-        "\(path):\(line):\(column): JSON tidak sah: \(detail.id). Ekspor harus berupa array objek JSON.",
-        "\(path):\(line):\(column): invalid JSON: \(detail.en). An export must be a JSON array of objects.")
+        "\(path):\(line):\(column): JSON tidak sah: \(detail.id). Ekspor harus berupa array objek JSON, atau halaman tersimpan yang array `data`-nya berisi objek.",
+        "\(path):\(line):\(column): invalid JSON: \(detail.en). An export must be a JSON array of objects, or a saved page whose `data` array holds them."
+      )
     case .badXLSX(let path, let detail):
       return text.pick(
         "\(path): berkas XLSX tidak dapat dibaca: \(detail.id). Simpan ulang dari Excel sebagai .xlsx.",

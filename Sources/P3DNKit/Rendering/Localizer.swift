@@ -159,11 +159,9 @@ public struct Localizer: Sendable {
           )))
     }
     // Copies within the file (the packages another input counts have their own warning).
-    let elsewhere = input.warnings.countedElsewhere.values.reduce(MoneySum.zero) { $0 + $1.amount }
-    let count =
-      (input.excludedByReason.first { $0.0 == .duplicate }?.1 ?? 0) - input.warnings.rowsCountedElsewhere
-    if let total = input.setAside.first(where: { $0.0 == .duplicate })?.1, count > 0 {
-      let amount = MoneySum(sen: total.sen - elsewhere.sen)
+    let copies = input.warnings.copiesWithin
+    if copies.rows > 0 {
+      let (count, amount) = (copies.rows, copies.amount)
       items.append(
         WarningItem(
           code: "duplicate-rows", column: nil, value: nil, count: count,

@@ -42,12 +42,12 @@ struct CopyStage {
   }
 
   /// Whether the row repeats an earlier row of the file in every cell (but the skipped
-  /// one); the first time a row is seen it is remembered.
+  /// one). In a first reading the answer is no, and the row's key is noted (here rather
+  /// than in ``RowIdentities``, so that the row loop inlines it).
   @_transparent
   func repeatsEarlierRow<S: RecordSource>(_ source: S) -> Bool {
     let print = RowFingerprint.of(source, skipping: skippedColumn)
-    // The first reading, the common case: the key is noted, the row is not a copy.
-    if identities.check == nil && !identities.comparesAll {
+    guard identities.comparesFully else {
       if !identities.seen.insert(print.high) { _ = identities.repeated.insert(print.high) }
       return false
     }
@@ -202,7 +202,7 @@ final class RowIdentities: @unchecked Sendable {
   let repeated = KeySet()
   /// The keys to check in a second reading, and the full identities of their rows.
   let check: KeySet?
-  private let exact = FingerprintSet()
+  private var exact = Set<RowFingerprint>()
   /// One reading that compares every row's full identity (a file whose rows go to a sink
   /// as they are read, which must not be read twice).
   let comparesAll: Bool
@@ -212,17 +212,15 @@ final class RowIdentities: @unchecked Sendable {
     self.comparesAll = comparesAll
   }
 
-  /// Whether the row repeats an earlier one (known in the second reading only; the first
-  /// says no and takes note).
-  @inline(__always)
+  /// Whether rows are compared by their full identities (a second reading, or one reading
+  /// for a sink); else this is a first reading, which notes keys.
+  var comparesFully: Bool { comparesAll || check != nil }
+
+  /// Whether the row repeats an earlier one, by its full identity: every row's, or in a
+  /// second reading those with a repeated key.
   func repeats(_ print: RowFingerprint) -> Bool {
-    if comparesAll { return !exact.insert(print) }
-    if let check {
-      guard check.contains(print.high) else { return false }
-      return !exact.insert(print)
-    }
-    if !seen.insert(print.high) { _ = repeated.insert(print.high) }
-    return false
+    if let check, !comparesAll, !check.contains(print.high) { return false }
+    return !exact.insert(print).inserted
   }
 }
 
@@ -291,73 +289,5 @@ final class KeySet: @unchecked Sendable {
       keys[index] = old.0[position]
     }
     old.0.deallocate()
-  }
-}
-
-/// A set of full row identities (128 bits) in an open-addressing table of flat buffers.
-final class FingerprintSet: @unchecked Sendable {
-  private var highs: UnsafeMutablePointer<UInt64>
-  private var lows: UnsafeMutablePointer<UInt64>
-  private var mask = 63
-  private var used = 0
-
-  init() {
-    highs = .allocate(capacity: 64)
-    highs.initialize(repeating: 0, count: 64)
-    lows = .allocate(capacity: 64)
-    lows.initialize(repeating: 0, count: 64)
-  }
-
-  deinit {
-    highs.deallocate()
-    lows.deallocate()
-  }
-
-  var count: Int { used }
-
-  /// Adds a fingerprint; false when it was there already.
-  @inline(__always)
-  func insert(_ print: RowFingerprint) -> Bool {
-    // (0, 0) marks an empty slot.
-    let low = print.high == 0 && print.low == 0 ? 1 : print.low
-    var index = Int(truncatingIfNeeded: print.high >> 7) & mask
-    while highs[index] != 0 || lows[index] != 0 {
-      if highs[index] == print.high && lows[index] == low { return false }
-      index = (index + 1) & mask
-    }
-    highs[index] = print.high
-    lows[index] = low
-    used += 1
-    if 4 * used > 3 * (mask + 1) { grow() }
-    return true
-  }
-
-  @inline(__always)
-  func contains(_ print: RowFingerprint) -> Bool {
-    let low = print.high == 0 && print.low == 0 ? 1 : print.low
-    var index = Int(truncatingIfNeeded: print.high >> 7) & mask
-    while highs[index] != 0 || lows[index] != 0 {
-      if highs[index] == print.high && lows[index] == low { return true }
-      index = (index + 1) & mask
-    }
-    return false
-  }
-
-  private func grow() {
-    let old = (highs, lows, mask + 1)
-    let size = 2 * old.2
-    highs = .allocate(capacity: size)
-    highs.initialize(repeating: 0, count: size)
-    lows = .allocate(capacity: size)
-    lows.initialize(repeating: 0, count: size)
-    mask = size - 1
-    for position in 0..<old.2 where old.0[position] != 0 || old.1[position] != 0 {
-      var index = Int(truncatingIfNeeded: old.0[position] >> 7) & mask
-      while highs[index] != 0 || lows[index] != 0 { index = (index + 1) & mask }
-      highs[index] = old.0[position]
-      lows[index] = old.1[position]
-    }
-    old.0.deallocate()
-    old.1.deallocate()
   }
 }
