@@ -280,8 +280,9 @@ public final class Ledger: Sendable {
     var year = request.year
     var lastEnd: String? = nil
     // A month may not have the year's data or an OPD yet: the filters are checked over
-    // all months at the end.
-    var matched = false
+    // all months at the end (each --opd must match in some month).
+    var included = false
+    var matched: Set<String> = []
     for month in months {
       guard let end = Months.end(month) else { continue }
       do {
@@ -292,13 +293,13 @@ public final class Ledger: Sendable {
         year = year ?? report.fiscalYear
         reports.append(TrendReport.Month(month: month, report: report))
         lastEnd = end
-        let included = report.inputs.contains { $0.included > 0 }
-        if included && (request.opdFilters.isEmpty || !report.opds.isEmpty) { matched = true }
+        if report.inputs.contains(where: { $0.included > 0 }) { included = true }
+        for filter in request.opdFilters where report.hasOPD(matching: filter) { matched.insert(filter) }
       } catch .nothingAsOf {
         reports.append(TrendReport.Month(month: month, report: nil))
       }
     }
-    if !matched, let lastEnd {
+    if !included || matched.count < Set(request.opdFilters).count, let lastEnd {
       // The report of the last month says which filter matched nothing, and what is there.
       var checked = request
       checked.year = year

@@ -147,6 +147,11 @@ struct LedgerCommandTests {
       "trend", "--db", db, "--year", "2022", "--opd", "Dinas Kesehatn", "--lang", "en",
     ])
     #expect(trendOPD.status == 2 && trendOPD.stderr.contains("Dinas Kesehatan"))
+    // Each --opd must match: one that does beside one that does not is still a typo.
+    let oneOfTwo = try Binary.run([
+      "trend", "--db", db, "--year", "2022", "--opd", "1.02", "--opd", "Dinas Kesehatn", "--lang", "en",
+    ])
+    #expect(oneOfTwo.status == 2 && oneOfTwo.stderr.contains("--opd \"Dinas Kesehatn\" matches no OPD"))
     let backwards = try Binary.run([
       "trend", "--db", db, "--from", "2022-12", "--to", "2022-11", "--lang", "en",
     ])

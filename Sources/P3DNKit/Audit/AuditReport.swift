@@ -165,6 +165,12 @@ public struct AuditReport: Equatable, Sendable {
   /// The vendor list read, when `--vendors` named one.
   public var vendors: VendorListSummary? = nil
 
+  /// Whether an OPD of the report matches an `--opd` filter (its code begins with it, or
+  /// its name holds it, case ignored).
+  public func hasOPD(matching filter: String) -> Bool {
+    opds.contains { ReportBuilder.matches(code: $0.code, name: $0.name, filters: [filter]) }
+  }
+
   /// Whether a mandatory rule failed for the district or a reported OPD.
   public var hasMandatoryBreach: Bool {
     ([district] + opds).contains { group in

@@ -16,10 +16,7 @@ enum FilterCheck {
 
   /// Each `--opd` must match an OPD with an included line.
   static func opds(_ filters: [String], report: AuditReport) throws(AuditError) {
-    for filter in filters
-    where !report.opds.contains(where: {
-      ReportBuilder.matches(code: $0.code, name: $0.name, filters: [filter])
-    }) {
+    for filter in filters where !report.hasOPD(matching: filter) {
       throw .noSuchOPD(filter: filter, closest: closest(to: filter, in: report.opds))
     }
   }
