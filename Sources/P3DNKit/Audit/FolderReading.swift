@@ -207,7 +207,9 @@ enum IdenticalFiles {
   /// size another input has are hashed before reading.
   static func copies(among paths: [String]) throws(AuditError) -> [Int: Int] {
     var bySize: [Int: [Int]] = [:]
-    for (index, path) in paths.enumerated() {
+    // A pipe or device given by name is read once as it comes; only regular files are
+    // compared (hashing a pipe would consume it).
+    for (index, path) in paths.enumerated() where InputResolver.kind(of: path) == .file {
       bySize[InputResolver.size(of: path), default: []].append(index)
     }
     var copies: [Int: Int] = [:]
