@@ -1961,8 +1961,8 @@ comma and an embedded newline, one holds `""` quotes; a few pagu have sen (`1250
 UMK-K plan checks: most OPDs pass; RSUD A.M. Parikesit, Kominfo, Bapenda and Perhubungan
 fail clearly; Dinas Perpustakaan dan Kearsipan is exactly 40.00 % (pass — a deleted Non-UKM
 package must not count); Dinas Pemadam Kebakaran has 399,999,999.99 of 1,000,000,000.00
-(share rounds to 40.00 but the check **fails**, gap 0.01); Dinas Pertanahan has empty
-`status_ukm` cells → `undetermined`.
+(share rounds to 40.00, the table writes `<40,00`: the check **fails**, gap 0.01); Dinas
+Pertanahan has empty `status_ukm` cells → `undetermined`.
 
 **spse-nontender-2022.csv** — %(nt)s.
 `Berlangsung` → `not-completed` (wins over a 0 contract value); `nilai_kontrak` `null`, empty
@@ -2000,7 +2000,7 @@ row → `total-row`.
 - `sirup-penyedia-2022.csv`: rencana (RUP penyedia) 56 OPD; baris terhapus, tidak aktif,
   belum diumumkan (`Draf`) dan TA 2021 dikecualikan; pagu `null`/kosong/`12,3,4` dan baris
   tanpa kode satker ditolak. Dinas Perpustakaan tepat 40,00 % (lulus); Dinas Pemadam
-  Kebakaran 39,999999999 % (tampil 40,00 tetapi **gagal**, kurang Rp0,01).
+  Kebakaran 39,999999999 % (dibulatkan 40,00, tabel menulis `<40,00`: **gagal**, kurang Rp0,01).
 - `spse-nontender-2022.csv`: realisasi non-tender; status `Berlangsung`, nilai kontrak
   `null`/kosong/`0`, dan MAK hibah/bansos (5.1.05, 5.1.06) dikecualikan; nilai PDN/UMK `null`
   berarti tidak diketahui; koperasi dinilai dari nama hanya jika nilai UMK `null`.

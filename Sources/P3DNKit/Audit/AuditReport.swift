@@ -3,6 +3,9 @@ public struct MetricFigures: Equatable, Sendable {
   public let amount: MoneySum
   public let unknown: MoneySum
   public let share: Share?
+  /// `unknown` over the same denominator as `share`: how much of the share's base is
+  /// spending whose status is unknown (nil when the denominator is ≤ 0).
+  public let unknownShare: Share?
 }
 
 /// The figures of one group (an OPD or the district) for one stage.
@@ -27,7 +30,8 @@ public struct StageFigures: Equatable, Sendable {
     func figures(_ metric: MetricSums) -> MetricFigures {
       MetricFigures(
         amount: metric.amount, unknown: metric.unknown,
-        share: Share(amount: metric.amount, total: divisor))
+        share: Share(amount: metric.amount, total: divisor),
+        unknownShare: Share(amount: metric.unknown, total: divisor))
     }
     pdn = figures(sums.pdn)
     umkk = figures(sums.umkk)
@@ -145,6 +149,23 @@ public struct InputReport: Equatable, Sendable {
   }
 }
 
+/// What the report's total covers.
+public enum TotalScope: Equatable, Sendable {
+  /// The inputs cover more than one OPD: their total is the district's.
+  case district
+  /// The inputs cover only `opds` OPDs (one, or none): their total is theirs, not the
+  /// district's, and is labelled as such.
+  case inputs(opds: Int)
+
+  /// The JSON and CSV word: `district` or `inputs`.
+  public var code: String {
+    switch self {
+    case .district: return "district"
+    case .inputs: return "inputs"
+    }
+  }
+}
+
 /// The result of an audit: values only; renderers turn it into text.
 public struct AuditReport: Equatable, Sendable {
   public let fiscalYear: Int
@@ -164,6 +185,11 @@ public struct AuditReport: Equatable, Sendable {
   public var denominator: Denominator = .rup
   /// The vendor list read, when `--vendors` named one.
   public var vendors: VendorListSummary? = nil
+  /// Whether `district` is the district's total, or only that of inputs covering one OPD
+  /// (counted over the whole data, before `--opd`).
+  public var totalScope: TotalScope = .district
+  /// Every RUP code planned and realized in the district, when the audit has both stages.
+  public var linkedCodes: LinkedCodes? = nil
 
   /// Whether an OPD of the report matches an `--opd` filter (its code begins with it, or
   /// its name holds it, case ignored).
@@ -198,4 +224,11 @@ public struct VendorListSummary: Equatable, Sendable, Codable {
     unusable = list.unusable
     conflicts = list.conflicts
   }
+}
+
+/// The RUP codes of the district's included plan lines, and those its realization lines
+/// name (a package is linked whichever OPD's file names it).
+public struct LinkedCodes: Equatable, Sendable {
+  public let planned: Set<String>
+  public let realized: Set<String>
 }

@@ -75,11 +75,13 @@ enum ReportBuilder {
       links: linking ? (plannedCodes, realizedCodes) : nil)
     var district = OPDSums()
     var opds: [GroupReport] = []
+    var listed = 0
     for code in merged.opds.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
       guard let sums = merged.opds[code] else { continue }
       district.merge(sums)
       // Listed: OPDs with an included line (spending or budget); swakelola alone is not.
       guard sums.plan != nil || sums.realization != nil || sums.extras.budget != nil else { continue }
+      listed += 1
       let name = sums.name.isEmpty ? directory.name(of: code) ?? "" : sums.name
       guard matches(code: code, name: name, filters: opdFilters) else { continue }
       opds.append(group(code: code, name: name, sums: sums, context))
@@ -96,6 +98,9 @@ enum ReportBuilder {
       district: districtReport, opds: opds, rejected: rejected,
       rejectedOmitted: rejectedTotal - rejected.count, rules: rules)
     report.denominator = denominator
+    // One OPD's inputs are not the district's: their total is labelled as theirs.
+    if listed <= 1 { report.totalScope = .inputs(opds: listed) }
+    if linking { report.linkedCodes = LinkedCodes(planned: plannedCodes, realized: realizedCodes) }
     return report
   }
 

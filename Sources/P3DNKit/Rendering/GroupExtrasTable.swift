@@ -65,9 +65,10 @@ struct GroupExtrasTable {
     var rows: [[String]] = []
     for group in groups {
       let isDistrict = group.code.isEmpty
+      let label = text.totalLabel(report.totalScope, region: report.policy.regionName)
       var cells = [
-        isDistrict ? text.pick("KABUPATEN", "DISTRICT") : group.code,
-        (isDistrict ? report.policy.regionName : group.name).truncated(to: 40),
+        isDistrict ? label.code : group.code,
+        (isDistrict ? label.name : group.name).truncated(to: 40),
       ]
       if hasBudget {
         cells.append(group.budget.map { format.rupiah($0.procurement) } ?? "-")

@@ -13,7 +13,7 @@ public struct JSONRenderer: Sendable {
       ("denominator", .string(text.denominator(report.denominator))),
       ("denominator_basis", .string(report.denominator.rawValue)),
       ("inputs", .array(report.inputs.map { input($0, text) })),
-      ("district", group(report.district, includeIdentity: false)),
+      ("district", group(report.district, includeIdentity: false, scope: report.totalScope)),
       ("opds", .array(report.opds.map { group($0, includeIdentity: true) })),
       ("rejected", .array(report.rejected.map(rejected))),
     ]
@@ -94,7 +94,9 @@ public struct JSONRenderer: Sendable {
     return .object(members)
   }
 
-  private func group(_ group: GroupReport, includeIdentity: Bool) -> JSONValue {
+  /// An OPD's object, or the district's (`scope`: `district`, or `inputs` when the inputs
+  /// cover one OPD and their total is not the district's).
+  private func group(_ group: GroupReport, includeIdentity: Bool, scope: TotalScope? = nil) -> JSONValue {
     var members: [(String, JSONValue)] = []
     if includeIdentity {
       members.append(("code", .string(group.code)))
@@ -150,6 +152,7 @@ public struct JSONRenderer: Sendable {
           ])
         } ?? .null
       ))
+    if let scope { members.append(("scope", .string(scope.code))) }
     return .object(members)
   }
 
@@ -163,6 +166,7 @@ public struct JSONRenderer: Sendable {
         ("amount", .money(metric.amount)),
         ("unknown", .money(metric.unknown)),
         ("share", .share(metric.share)),
+        ("unknown_share", .share(metric.unknownShare)),
       ])
     }
     return .object([

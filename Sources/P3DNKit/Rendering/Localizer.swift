@@ -74,6 +74,40 @@ public struct Localizer: Sendable {
     }
   }
 
+  /// The code and name cells of the report's total row: the district and its region, or
+  /// the inputs when they cover one OPD (their total is not the district's).
+  func totalLabel(_ scope: TotalScope, region: String) -> (code: String, name: String) {
+    switch scope {
+    case .district:
+      return (pick("KABUPATEN", "DISTRICT"), region)
+    case .inputs(let opds):
+      return (
+        pick("SEMUA MASUKAN (\(opds) OPD)", "ALL INPUTS (\(opds) \(opds == 1 ? "OPD" : "OPDs"))"),
+        pick("bukan total kabupaten", "not the district's total")
+      )
+    }
+  }
+
+  /// The lines under the share tables that explain what they show beyond two decimals.
+  func shareLegend(_ legend: ShareColumns.Legend) -> [String] {
+    var lines: [String] = []
+    if legend.unknown {
+      lines.append(
+        pick(
+          "?12,30: pangsa yang PDN, UMK-K atau lokalnya tidak diketahui, dari penyebut yang sama (tidak dihitung dalam pangsa di kirinya); tidak ditulis bila nol.",
+          "?12.30: the share whose PDN, UMK-K or local status is unknown, of the same denominator (not counted in the share to its left); not written when zero."
+        ))
+    }
+    if legend.exact {
+      lines.append(
+        pick(
+          "39,9996 (bukan 40,00): desimal tambahan (hingga enam) bila dua desimal akan menampakkan pangsa di sisi lain minimum aturan; <40,00: di bawah minimum, lebih dekat dari yang dapat ditunjukkan enam desimal.",
+          "39.9996 (not 40.00): more decimals (up to six) where two would show the share on the other side of a rule's minimum; <40.00: below the minimum by less than six decimals can show."
+        ))
+    }
+    return lines
+  }
+
   /// What a file is for the audit, as people read it.
   public func use(_ use: FileUse) -> String {
     switch use {

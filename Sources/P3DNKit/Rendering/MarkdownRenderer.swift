@@ -30,25 +30,36 @@ public struct MarkdownRenderer: Sendable {
         + text.denominator(report.denominator),
     ]
     let rules = report.rules
+    var legend = ShareColumns.Legend()
     for stage in report.stages {
       lines.append("")
       lines.append("### " + text.stage(stage))
       lines.append("")
       var header = [
         text.pick("Kode OPD", "OPD code"), text.pick("Nama OPD", "OPD name"),
-        text.pick("Baris", "Lines"), "Total", "PDN %", "UMK-K %", text.pick("Lokal %", "Local %"),
+        text.pick("Baris", "Lines"), "Total",
       ]
+      header.append(contentsOf: ShareColumns.headers(text))
       header.append(contentsOf: rules.indices.map { "[\($0 + 1)]" })
       lines.append("| " + header.joined(separator: " | ") + " |")
       lines.append(
         "|" + header.indices.map { $0 >= 2 && $0 <= 6 ? " ---: " : " --- " }.joined(separator: "|") + "|")
-      for group in report.opds {
-        lines.append(row(group.code, group.name, group, stage, rules, format, text))
+      let shares = ShareColumns(
+        groups: report.opds + [report.district], stage: stage, rules: rules, format: format)
+      legend.merge(shares.legend)
+      for (index, group) in report.opds.enumerated() {
+        lines.append(
+          row(group.code, group.name, group, stage, shares.joined(row: index), rules, format, text))
       }
+      let label = text.totalLabel(report.totalScope, region: report.policy.regionName)
       lines.append(
         row(
-          "**" + text.pick("KABUPATEN", "DISTRICT") + "**", report.policy.regionName,
-          report.district, stage, rules, format, text))
+          "**" + escape(label.code) + "**", label.name, report.district, stage,
+          shares.joined(row: report.opds.count), rules, format, text))
+    }
+    for note in text.shareLegend(legend) {
+      lines.append("")
+      lines.append(escape(note))
     }
     if !rules.isEmpty {
       lines.append("")
@@ -80,16 +91,15 @@ public struct MarkdownRenderer: Sendable {
   }
 
   private func row(
-    _ code: String, _ name: String, _ group: GroupReport, _ stage: Stage, _ rules: [Rule],
-    _ format: NumberFormat, _ text: Localizer
+    _ code: String, _ name: String, _ group: GroupReport, _ stage: Stage, _ shares: [String],
+    _ rules: [Rule], _ format: NumberFormat, _ text: Localizer
   ) -> String {
     let figures = group[stage]
     var cells = [
       code, escape(name), String(figures?.lines ?? 0),
       figures.map { format.rupiah($0.total) } ?? "-",
-      format.share(figures?.pdn.share), format.share(figures?.umkk.share),
-      format.share(figures?.local.share),
     ]
+    cells.append(contentsOf: shares.map(escape))
     for rule in rules {
       if let check = group.checks.first(where: { $0.rule.id == rule.id && $0.stage == stage }) {
         cells.append("\(mark(check.status)) \(text.status(check.status))")

@@ -25,6 +25,7 @@ public struct TableRenderer: Sendable {
     lines.append(text.denominator(report.denominator))
 
     let rules = report.rules
+    var legend = ShareColumns.Legend()
     for stage in report.stages {
       lines.append("")
       lines.append(styler.heading(text.stage(stage).uppercased()))
@@ -32,20 +33,30 @@ public struct TableRenderer: Sendable {
         alignments: [.left, .left, .right, .right, .right, .right, .right]
           + rules.map { _ in .left })
       let ruleHeaders = rules.indices.map { "[\($0 + 1)]" }
+      let groups = report.opds + [report.district]
+      let shares = ShareColumns(groups: groups, stage: stage, rules: rules, format: format)
+      legend.merge(shares.legend)
+      let shareCells = shares.aligned(text)
       table.rows.append(
-        [
-          text.pick("Kode OPD", "OPD code"), text.pick("Nama OPD", "OPD name"),
-          text.pick("Baris", "Lines"), "Total", "PDN %", "UMK-K %", text.pick("Lokal %", "Local %"),
-        ].map { TextTable.Cell(text: $0) } + ruleHeaders.map { TextTable.Cell(text: $0) })
-      for group in report.opds {
-        table.rows.append(row(group, stage: stage, rules: rules, format: format, text: text))
+        ([
+          text.pick("Kode OPD", "OPD code"), text.pick("Nama OPD", "OPD name"), text.pick("Baris", "Lines"),
+          "Total",
+        ]
+          + shareCells.header).map { TextTable.Cell(text: $0) }
+          + ruleHeaders.map { TextTable.Cell(text: $0) })
+      for (index, group) in groups.enumerated() {
+        var cells = row(group, stage: stage, rules: rules, format: format, text: text)
+        cells.insert(contentsOf: shareCells.rows[index].map { TextTable.Cell(text: $0) }, at: 4)
+        if index == report.opds.count {
+          let label = text.totalLabel(report.totalScope, region: report.policy.regionName)
+          cells[0] = TextTable.Cell(text: label.code)
+          cells[1] = TextTable.Cell(text: label.name.truncated(to: 40))
+        }
+        table.rows.append(cells)
       }
-      var district = row(report.district, stage: stage, rules: rules, format: format, text: text)
-      district[0] = TextTable.Cell(text: text.pick("KABUPATEN", "DISTRICT"))
-      district[1] = TextTable.Cell(text: report.policy.regionName.truncated(to: 40))
-      table.rows.append(district)
       lines.append(contentsOf: table.rendered(styler: styler))
     }
+    lines.append(contentsOf: text.shareLegend(legend))
 
     if !rules.isEmpty {
       lines.append("")
@@ -77,9 +88,6 @@ public struct TableRenderer: Sendable {
       TextTable.Cell(text: group.name.truncated(to: 40)),
       TextTable.Cell(text: figures.map { String($0.lines) } ?? "0"),
       TextTable.Cell(text: figures.map { format.rupiah($0.total) } ?? "-"),
-      TextTable.Cell(text: format.share(figures?.pdn.share)),
-      TextTable.Cell(text: format.share(figures?.umkk.share)),
-      TextTable.Cell(text: format.share(figures?.local.share)),
     ]
     for rule in rules {
       if let check = group.checks.first(where: { $0.rule.id == rule.id && $0.stage == stage }) {
@@ -130,6 +138,8 @@ public struct TableRenderer: Sendable {
 /// `41.23` (English).
 struct NumberFormat {
   let language: Language
+
+  var separator: Character { language == .en ? "." : "," }
 
   func rupiah(_ amount: MoneySum) -> String { amount.rupiahString }
 
