@@ -8,7 +8,7 @@ import P3DNKit
 /// both succeed or one waits; every ingest is one transaction.
 public final class Ledger: Sendable {
   public let path: String
-  private let pool: DatabasePool
+  let pool: DatabasePool
 
   /// Opens (and migrates) the ledger at `path`; `create`: a new one when there is none
   /// (else that is an error: a command that only reads never leaves an empty ledger behind
@@ -228,6 +228,38 @@ public final class Ledger: Sendable {
   /// counts (a new SIRUP or SPSE pull supersedes the previous one from its as-of date on);
   /// hand-made sheets (`p3dn`, a mapping) all count. The request gives the policy, year, OPD filters and denominator.
   public func report(_ request: AuditRequest, asOf: String?) throws(LedgerError) -> AuditReport {
+    try settled(request, asOf: asOf).report
+  }
+
+  /// The report as of `asOf`, with what §7 set aside in each of its sources, and the
+  /// sources in the report's order.
+  func settled(_ request: AuditRequest, asOf: String?) throws(LedgerError) -> (
+    report: AuditReport, settlement: Settlement, sources: [Int64]
+  ) {
+    let (files, chosen) = try reportFiles(asOf: asOf)
+    var report: AuditReport
+    let settlement: Settlement
+    do {
+      (report, settlement) = try AuditEngine.settle(files.map(\.sums), request: request)
+    } catch {
+      throw .input(error)
+    }
+    // The vendor list the newest of those sources was read with.
+    if let vendors = chosen.compactMap(\.vendors).last {
+      do {
+        report.vendors = try JSONDecoder().decode(VendorListSummary.self, from: Data(vendors.utf8))
+      } catch {
+        throw .database(path: path, reason: "vendor list: \(error)")
+      }
+    }
+    return (report, settlement, files.map(\.id))
+  }
+
+  /// The sums of the sources a report as of `asOf` is made of, in ingest order: those that
+  /// count, and the older snapshots, every row superseded (as audit lists them).
+  private func reportFiles(asOf: String?) throws(LedgerError) -> (
+    files: [(id: Int64, sums: FileSums)], chosen: [SourceRecord]
+  ) {
     if let asOf, !Self.isDay(asOf) { throw .badDate(asOf) }
     let (chosen, older) = try snapshots(asOf: asOf)
     let decoder = JSONDecoder()
@@ -240,7 +272,6 @@ public final class Ledger: Sendable {
       }
     }
     if files.isEmpty { throw .nothingAsOf(asOf) }
-    // The older snapshots are listed as audit lists them: every row superseded.
     for (source, newer) in older {
       do {
         let sums = try decoder.decode(FileSums.self, from: Data(source.sums.utf8))
@@ -249,21 +280,7 @@ public final class Ledger: Sendable {
         throw .database(path: path, reason: "source \(source.id ?? 0): \(error)")
       }
     }
-    var report: AuditReport
-    do {
-      report = try AuditEngine.report(files.sorted { $0.id < $1.id }.map(\.sums), request: request)
-    } catch {
-      throw .input(error)
-    }
-    // The vendor list the newest of those sources was read with.
-    if let vendors = chosen.compactMap(\.vendors).last {
-      do {
-        report.vendors = try decoder.decode(VendorListSummary.self, from: Data(vendors.utf8))
-      } catch {
-        throw .database(path: path, reason: "vendor list: \(error)")
-      }
-    }
-    return report
+    return (files.sorted { $0.id < $1.id }, chosen)
   }
 
   /// Month by month from `from` to `to` (YYYY-MM; nil: the months of the first and the

@@ -88,6 +88,11 @@ enum LedgerSchema {
         table.add(column: "vendor_region", .text)
       }
     }
+    migrator.registerMigration("v3: the package key of rows") { db in
+      // The row's package key (CONTRACT §7.4), for a file whose packages another file may
+      // count: `check` and `explain` tell which rows that file counts instead.
+      try db.alter(table: "row") { table in table.add(column: "package_key", .text) }
+    }
     return migrator
   }
 }

@@ -10,7 +10,7 @@ enum RowColumn: Int, CaseIterable {
   case line, reason, columnName, messageID, messageEN, opdCode, opdName, stage, fiscalYear, date
   case snapshotDate, amountSen, amountText, pdnSen, umkkSen, localSen, pdnSource, umkkSource
   case localSource, isBudget, rupCodes, lineID, description, account, vendor, vendorNPWP
-  case vendorCode, vendorRegion
+  case vendorCode, vendorRegion, packageKey
 
   var name: String {
     switch self {
@@ -42,6 +42,7 @@ enum RowColumn: Int, CaseIterable {
     case .vendorNPWP: "vendor_npwp"
     case .vendorCode: "vendor_code"
     case .vendorRegion: "vendor_region"
+    case .packageKey: "package_key"
     }
   }
 
@@ -244,6 +245,7 @@ final class RowBatcher: RowSink, @unchecked Sendable {
       row.set(.vendorNPWP, cells, .vendorNPWP)
       row.set(.vendorCode, cells, .vendorCode)
       row.set(.vendorRegion, cells, .vendorRegion)
+      row.set(.packageKey, record.packageKey)
     }
     if batch.isFull { flush() }
   }

@@ -103,12 +103,3 @@ struct TerminalStyler: Styler {
 
   func heading(_ text: String) -> String { text.bold }
 }
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    var result = Substring(self)
-    while let first = result.first, set.contains(first) { result.removeFirst() }
-    while let last = result.last, set.contains(last) { result.removeLast() }
-    return String(result)
-  }
-}

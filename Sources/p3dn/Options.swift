@@ -111,11 +111,15 @@ struct InputOptions: ParsableArguments {
       "Threads that read large files (default: the number of processors)."))
   var threads: Int?
 
-  func validateInputs() throws {
+  /// Whether any input file or folder is named.
+  var namesInputs: Bool { !(inputs.isEmpty && planFiles.isEmpty && realizationFiles.isEmpty) }
+
+  /// `requireInputs`: false for a command that reads the ledger when no input is named.
+  func validateInputs(requireInputs: Bool = true) throws {
     if let threads, !(1...256).contains(threads) {
       throw ValidationError(Help.string("--threads harus 1 sampai 256.", "--threads must be 1 to 256."))
     }
-    if inputs.isEmpty && planFiles.isEmpty && realizationFiles.isEmpty {
+    if requireInputs && !namesInputs {
       throw ValidationError(
         Help.string(
           "Sebutkan berkas masukan, atau --plan / --realization.",

@@ -42,7 +42,8 @@ struct P3DN: ParsableCommand {
       """),
     version: version,
     subcommands: [
-      AuditCommand.self, ValidateCommand.self, ProfilesCommand.self, PolicyCommand.self, IngestCommand.self,
+      AuditCommand.self, CheckCommand.self, ExplainCommand.self, ValidateCommand.self, ProfilesCommand.self,
+      PolicyCommand.self, IngestCommand.self,
       ReportCommand.self, TrendCommand.self, SourcesCommand.self, ForgetCommand.self, DatabaseCommand.self,
     ]
   )

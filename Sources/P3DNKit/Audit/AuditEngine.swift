@@ -141,6 +141,14 @@ public enum AuditEngine {
   /// The report of files already read (by ``read(_:)``, or kept in the ledger), for the
   /// request's year, OPD filters and denominator.
   public static func report(_ files: [FileSums], request: AuditRequest) throws(AuditError) -> AuditReport {
+    try settle(files, request: request).report
+  }
+
+  /// The report of files already read, with what §7 set aside in each of them: the
+  /// packages another file counts (by the files' places in `files`).
+  public static func settle(_ files: [FileSums], request: AuditRequest) throws(AuditError) -> (
+    report: AuditReport, settlement: Settlement
+  ) {
     // "First seen" orders carry the file's place in the audit: a file read on its own (the
     // ledger) takes its place here.
     var results = files.enumerated().map { index, file in file.result.placed(at: index) }
@@ -151,6 +159,7 @@ public enum AuditEngine {
     let year = try reportedYear(
       request.year, results, strict: request.requireSingleYear, latest: request.allowSeveralYears)
     PackagePrecedence.apply(&results, year: year)
+    let settlement = Settlement(results: results)
     let report = ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
       opdFilters: [], denominator: request.denominator)
@@ -158,10 +167,11 @@ public enum AuditEngine {
       try FilterCheck.year(request.year, report: report, results: results)
       try FilterCheck.opds(request.opdFilters, report: report)
     }
-    if request.opdFilters.isEmpty { return report }
-    return ReportBuilder.build(
+    if request.opdFilters.isEmpty { return (report, settlement) }
+    let filtered = ReportBuilder.build(
       year: year, policy: request.policy, results: results, stages: stagesWithInput,
       opdFilters: request.opdFilters, denominator: request.denominator)
+    return (filtered, settlement)
   }
 
   /// `--year`, else the one year among the rows that reached the year test.
@@ -237,4 +247,35 @@ public struct FileSums: Codable, Sendable {
   public var directory: SatkerDirectory? { result.directory }
   /// The OPD codes of its lines (after roll-up), by fiscal year.
   public var opdCodesByYear: [Int?: Set<String>] { result.years.mapValues { Set($0.opds.keys) } }
+}
+
+/// What CONTRACT §7 set aside in each file of a report, by the file's place among the
+/// report's files: its use, the file it is a copy of or that supersedes it, and the
+/// packages whose rows another file counts.
+public struct Settlement: Sendable {
+  public struct File: Sendable {
+    public let path: String
+    public let profile: String
+    /// The names of its header, as read.
+    public let header: [String]
+    public let dataset: String?
+    public let use: FileUse
+    public let sameAs: String?
+    public let supersededBy: String?
+    /// Package keys whose candidate rows are `duplicate`, with the file that counts them.
+    public let lostPackages: [String: String]
+  }
+
+  public let files: [File]
+
+  init(results: [FileResult]) {
+    files = results.map { result in
+      File(
+        path: result.path, profile: result.profile,
+        header: result.headerSignature.split(separator: ",", omittingEmptySubsequences: false).map(
+          String.init),
+        dataset: result.dataset, use: result.use, sameAs: result.sameAs,
+        supersededBy: result.supersededBy, lostPackages: result.lostPackages)
+    }
+  }
 }

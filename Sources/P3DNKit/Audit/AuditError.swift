@@ -39,6 +39,13 @@ public enum AuditError: Error, Equatable, Sendable {
   case noRowsForYear(year: Int, years: [Int])
   /// An `--opd` that matches no OPD of the data: the closest codes and names.
   case noSuchOPD(filter: String, closest: [String])
+  /// A `check --opd` that matches several OPDs: each as `code name`.
+  case severalOPDs(filter: String, matches: [String])
+  /// `explain FILE:LINE`: the file is none of the inputs (the inputs' paths listed).
+  case notAnInput(path: String, inputs: [String])
+  /// `explain FILE:LINE`: no row starts on that line (the lines of the first and last rows
+  /// of the file, when it has rows).
+  case noRowAtLine(path: String, line: Int, rows: ClosedRange<Int>?)
 }
 
 extension AuditError {

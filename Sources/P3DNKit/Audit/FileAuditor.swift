@@ -75,6 +75,7 @@ struct FileAuditor: Sendable {
     var sawPlan = false
     var sawRealization = false
     var lastYearSeen = Int.min
+    let wantedLines = sink?.wantedLines
 
     /// An exclusion: counted, and recorded for the sink.
     func exclude(_ reason: ReasonCode) {
@@ -108,8 +109,10 @@ struct FileAuditor: Sendable {
       // A ragged row's cells are not where the header says: its text is not kept.
       if sink != nil {
         record = RowRecord(line: line)
+        record.position = order - base
         rowSink.start(&record, ragged: ragged, result: &result)
         cells = ragged ? RowCells.none(encoding) : rowSink.cells()
+        if let wantedLines, wantedLines.contains(line) { passFields(source, line: line) }
       }
 
       // §7.5: a contract's earlier version.
@@ -129,6 +132,7 @@ struct FileAuditor: Sendable {
 
       // The package the row belongs to, whatever its bucket.
       packages.hold(source, in: &result)
+      if sink != nil { record.packageKey = packages.key(source) }
 
       // The OPD cell; a total row.
       let code = opd.read(source)
@@ -182,6 +186,8 @@ struct FileAuditor: Sendable {
         if !shadow { reject(column: column, reason, message) }
         continue
       }
+
+      if sink != nil { record.amount = amount }
 
       // The OPD must be known.
       if code.info.slot < 0 {
@@ -275,6 +281,13 @@ struct FileAuditor: Sendable {
     sums.finish(into: &result, slotCodes: opd.slotCodes)
   }
 
+  /// Gives the sink the row on a line it wants, every field as read.
+  private func passFields<S: RecordSource>(_ source: S, line: Int) {
+    let raw = source.recordBytes.map { TextDecoding.decode($0, as: source.encoding) }
+    sink?.fields(
+      line: line, header: header.original, cells: (0..<source.fieldCount).map { source.text($0) }, raw: raw)
+  }
+
   /// A file that holds no spending: every row is `not-spending`; a satker directory's
   /// rows are read for what they map.
   private func readAside<S: RecordSource>(_ source: S, result: inout FileResult) throws(AuditError) {
@@ -300,7 +313,11 @@ struct FileAuditor: Sendable {
           name: nameIndex >= 0 ? source.text(nameIndex) : "", kind: kind)
       }
       if let sink {
+        if let wanted = sink.wantedLines, wanted.contains(source.line) {
+          passFields(source, line: source.line)
+        }
         var record = RowRecord(line: source.line)
+        record.position = result.rows
         record.reason = .notSpending
         sink.row(record, cells: RowCells.none(source.encoding))
       }

@@ -52,6 +52,9 @@ struct FileResult: Codable, Sendable {
   var directory: SatkerDirectory? = nil
   /// The amounts of the rows set aside as counted elsewhere (`duplicate`, `superseded`).
   var setAsideAmounts: [ReasonCode: MoneySum] = [:]
+  /// Packages whose rows another file counts, with that file (set when a report is made;
+  /// not kept).
+  var lostPackages: [String: String] = [:]
 
   /// The same result with its "first seen" orders for file `index` of an audit.
   func placed(at index: Int) -> FileResult {

@@ -135,6 +135,7 @@ extension FileResult {
   /// counted by `winner`.
   mutating func setAside(package key: String, countedBy winner: String) {
     guard let lines = packageLines?.removeValue(forKey: key) else { return }
+    lostPackages[key] = winner
     for part in lines.parts {
       candidatesByYear[part.year, default: 0] -= part.sums.lines
       years[part.year]?.remove(part)

@@ -26,6 +26,10 @@ public struct RowRecord: Sendable, Equatable {
   public var date: String? = nil
   /// The date the export took the row as of (ISB `_event_date`), yyyy-mm-dd.
   public var snapshotDate: String? = nil
+  /// The row's package key (CONTRACT §7.4), for a file whose packages are kept.
+  public var packageKey: String? = nil
+  /// The row's number in its file (1-based).
+  public var position = 0
 
   public init(line: Int) { self.line = line }
 }
@@ -90,4 +94,17 @@ public struct RowCells {
 /// audit reads a file on one thread when it has a sink.
 public protocol RowSink: AnyObject, Sendable {
   func row(_ record: RowRecord, cells: RowCells)
+
+  /// The lines whose rows the sink also wants as read, every field (nil: none), asked once
+  /// per file.
+  var wantedLines: Set<Int>? { get }
+
+  /// The row on a wanted line as read, before its record: the header's names, every
+  /// field's text, and the record's own text where the format keeps it (CSV).
+  func fields(line: Int, header: [String], cells: [String], raw: String?)
+}
+
+extension RowSink {
+  public var wantedLines: Set<Int>? { nil }
+  public func fields(line: Int, header: [String], cells: [String], raw: String?) {}
 }

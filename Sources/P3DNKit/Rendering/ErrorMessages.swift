@@ -189,6 +189,29 @@ extension AuditError {
           + (closest.isEmpty ? "." : "; yang terdekat: \(list)."),
         "--opd \"\(filter)\" matches no OPD of the data" + (closest.isEmpty ? "." : "; the closest: \(list).")
       )
+    case .severalOPDs(let filter, let matches):
+      let list = matches.joined(separator: "; ")
+      return text.pick(
+        "--opd \"\(filter)\" cocok dengan \(matches.count) OPD: \(list). Sebutkan kode OPD-nya, atau nama yang lebih lengkap.",
+        "--opd \"\(filter)\" matches \(matches.count) OPDs: \(list). Give the OPD's code, or more of its name."
+      )
+    case .notAnInput(let path, let inputs):
+      let list = inputs.prefix(5).joined(separator: ", ") + (inputs.count > 5 ? ", …" : "")
+      return text.pick(
+        "\(path) bukan salah satu berkas masukan (\(list)); sebutkan berkasnya sebagai masukan atau dengan path yang sama.",
+        "\(path) is none of the input files (\(list)); name it as an input, or by the same path."
+      )
+    case .noRowAtLine(let path, let line, let rows):
+      let span =
+        rows.map {
+          text.pick(
+            "; baris data ada di baris \($0.lowerBound) sampai \($0.upperBound)",
+            "; its rows are on lines \($0.lowerBound) to \($0.upperBound)")
+        } ?? text.pick("; berkas ini tidak memiliki baris data", "; the file has no rows")
+      return text.pick(
+        "\(path):\(line): tidak ada baris data yang dimulai di baris ini (header, baris kosong, atau di luar berkas)\(span).",
+        "\(path):\(line): no row starts on this line (the header, a blank line, or beyond the file)\(span)."
+      )
     case .noYear(let files):
       let list = files.joined(separator: ", ")
       return text.pick(

@@ -31,6 +31,11 @@ struct PackageStage {
     if keyIndex >= 0 { result.heldKeys.insert(source.text(keyIndex)) }
   }
 
+  /// The row's package key (nil: the file's packages are not kept).
+  func key<S: RecordSource>(_ source: S) -> String? {
+    keyIndex >= 0 ? source.text(keyIndex) : nil
+  }
+
   /// A swakelola line reported apart.
   @_transparent
   func swakelola<S: RecordSource>(
