@@ -283,7 +283,7 @@ struct FileAuditor: Sendable {
 
   /// Gives the sink the row on a line it wants, every field as read.
   private func passFields<S: RecordSource>(_ source: S, line: Int) {
-    let raw = source.recordBytes.map { TextDecoding.decode($0, as: source.encoding) }
+    let raw = source.rawRecord.map { TextDecoding.decode($0, as: source.encoding) }
     sink?.fields(
       line: line, header: header.original, cells: (0..<source.fieldCount).map { source.text($0) }, raw: raw)
   }

@@ -39,7 +39,8 @@ struct ExplainBuilder {
           (index < read.header.count ? read.header[index] : "#\(index + 1)", value)
         }
       } ?? storedFields(),
-      decisions: decisions, bucket: bucket, reason: reason, opdCode: record.opdCode, opdName: record.opdName,
+      decisions: decisions, bucket: bucket, reason: reason, opdCode: record.opdCode,
+      opdName: report.opds.first { $0.code == record.opdCode }?.name ?? record.opdName,
       amount: record.amount.map(MoneySum.init),
       classification: reason == nil ? classification() : nil)
   }
@@ -151,8 +152,11 @@ struct ExplainBuilder {
     case .opd:
       guard let code = record.opdCode else { return nil }
       let cell = cells([.opdCode, .opdCodeFallback]).joined(separator: ", ")
-      let name = record.opdName.map { " \($0)" } ?? ""
-      return LocalizedText(id: "\(cell) → OPD \(code)\(name)", en: "\(cell) → OPD \(code)\(name)")
+      let name = record.opdName.map { " (\($0))" } ?? ""
+      let rolled = read != nil && !cell.contains("\"\(code)\"")
+      return LocalizedText(
+        id: "\(cell)\(name) → OPD \(code)" + (rolled ? ", dipetakan atau digulung dari sub-unit" : ""),
+        en: "\(cell)\(name) → OPD \(code)" + (rolled ? ", mapped or rolled up from a sub-unit" : ""))
     case .date:
       let cell = cells([.fiscalYear, .date]).joined(separator: ", ")
       guard let year = record.fiscalYear else {

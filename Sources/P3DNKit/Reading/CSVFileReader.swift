@@ -66,6 +66,18 @@ public final class CSVFileReader: RecordSource {
     return UnsafeBufferPointer(start: base + first, count: max(0, fields[fields.count - 1].end - first))
   }
 
+  /// The record's bytes from its first field's opening quote to its last field's closing
+  /// quote.
+  public var rawRecord: UnsafeBufferPointer<UInt8>? {
+    guard fields.count > 0, let base = window.buffer.baseAddress else { return nil }
+    let quote = UInt8(ascii: "\"")
+    var first = fields[0].start
+    if first > 0 && base[first - 1] == quote { first -= 1 }
+    var end = fields[fields.count - 1].end
+    if end < window.end && base[end] == quote { end += 1 }
+    return UnsafeBufferPointer(start: base + first, count: max(0, end - first))
+  }
+
   public func next() throws(ReadError) -> Bool {
     if !started {
       started = true

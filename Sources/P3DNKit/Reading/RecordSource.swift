@@ -18,10 +18,14 @@ public protocol RecordSource: AnyObject {
   /// The current record's bytes as one span, from its first field to the end of its last,
   /// when the source holds it so (CSV); nil otherwise.
   var recordBytes: UnsafeBufferPointer<UInt8>? { get }
+  /// The record's whole text as in the file, quotes included, where the format keeps it
+  /// (CSV); for `explain`.
+  var rawRecord: UnsafeBufferPointer<UInt8>? { get }
 }
 
 extension RecordSource {
   public var recordBytes: UnsafeBufferPointer<UInt8>? { nil }
+  public var rawRecord: UnsafeBufferPointer<UInt8>? { nil }
 
   /// The decoded text of a cell, trimmed of surrounding white space.
   public func text(_ index: Int) -> String {

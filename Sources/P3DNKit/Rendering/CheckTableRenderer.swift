@@ -5,8 +5,8 @@ public struct CheckTableRenderer: Sendable {
   public let styler: Styler
   public let limit: Int
   static let width = 80
-  /// `Rp 999.999.999.999`: amounts up to a trillion rupiah line up.
-  static let amountWidth = 18
+  /// `Rp 99.999.999.999,99`: amounts below a hundred billion rupiah line up.
+  static let amountWidth = 20
 
   public init(language: Language, styler: Styler = PlainStyler(), limit: Int = 20) {
     self.language = language

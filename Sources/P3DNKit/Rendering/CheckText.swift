@@ -195,7 +195,8 @@ struct CheckText {
       let label = text.metric(metric)
       return part == line.amount
         ? pick("bukan \(label)", "not \(label)")
-        : pick("\(label) kurang \(format.rupiah(part))", "\(label) short \(format.rupiah(part))")
+        : pick(
+          "\(label) \(format.rupiah(part)) tidak memenuhi", "\(label) \(format.rupiah(part)) not qualifying")
     }.joined(separator: ", ")
   }
 
@@ -255,15 +256,19 @@ struct CheckText {
     if !failed.isEmpty {
       return pick(
         "Kesimpulan: GAGAL pada \(failed.count) pemeriksaan wajib.",
-        "Verdict: FAIL on \(failed.count) mandatory checks.")
+        "Verdict: FAIL on \(checks(failed.count)).")
     }
     if !open.isEmpty {
       return pick(
         "Kesimpulan: BELUM PASTI pada \(open.count) pemeriksaan wajib; lengkapi klasifikasi baris yang tidak diketahui.",
-        "Verdict: UNDETERMINED on \(open.count) mandatory checks; complete the unknown lines' classification."
+        "Verdict: UNDETERMINED on \(checks(open.count)); complete the unknown lines' classification."
       )
     }
     return pick("Kesimpulan: semua pemeriksaan wajib LULUS.", "Verdict: every mandatory check PASSES.")
+  }
+
+  private func checks(_ count: Int) -> String {
+    count == 1 ? "1 mandatory check" : "\(count) mandatory checks"
   }
 
   func lines(_ count: Int) -> String {

@@ -94,10 +94,11 @@ public struct ExplainRenderer: Sendable {
       + (row.reason.map { " (\($0.rawValue): \(text.reason($0)))" } ?? "")
     out.append("")
     out.append(markdown ? "**" + Markdown.escape(verdict) + "**" : verdict)
-    out.append(
+    let profile =
       pick("Profil", "Profile") + ": \(row.profile)" + (row.dataset.map { ", dataset \($0)" } ?? "")
-        + (row.stage.map { ", " + text.stage($0).lowercased() } ?? "") + ", "
-        + pick("tahun anggaran dilaporkan", "reported fiscal year") + " \(row.fiscalYear)")
+      + (row.stage.map { ", " + text.stage($0).lowercased() } ?? "") + ", "
+      + pick("tahun anggaran dilaporkan", "reported fiscal year") + " \(row.fiscalYear)"
+    out += markdown ? [Markdown.escape(profile)] : Self.wrap(profile, first: "", rest: "  ")
     if let code = row.opdCode { out.append("OPD: \(code)" + (row.opdName.map { " \($0)" } ?? "")) }
     if let amount = row.amount { out.append(pick("Nilai", "Amount") + ": " + amount.rupiahString) }
 
@@ -118,9 +119,13 @@ public struct ExplainRenderer: Sendable {
       for metric in Metric.allCases {
         guard let decision = classification[metric] else { continue }
         let amount = decision.amount.map { " (\($0.rupiahString))" } ?? ""
-        let evidence = decision.evidence.isEmpty ? "" : "; " + decision.evidence.joined(separator: ", ")
+        let evidence =
+          decision.evidence.isEmpty
+          ? (decision.decidedBy == "unknown"
+            ? pick("; berkas tanpa kolomnya", "; the file has no such column") : "")
+          : "; " + decision.evidence.joined(separator: ", ")
         let line =
-          "\(text.metric(metric)): \(valueWord(decision.value))\(amount) — \(pick("diputuskan oleh", "decided by")) "
+          "\(text.metric(metric)): \(valueWord(decision, of: row.amount))\(amount) — \(pick("diputuskan oleh", "decided by")) "
           + "\(decision.decidedBy)\(evidence)"
         if markdown {
           out.append("- " + Markdown.escape(line))
@@ -170,9 +175,13 @@ public struct ExplainRenderer: Sendable {
     }
   }
 
-  private func valueWord(_ value: String) -> String {
-    switch value {
-    case "yes": return pick("ya", "yes")
+  private func valueWord(_ decision: RowExplanation.MetricDecision, of total: MoneySum?) -> String {
+    switch decision.value {
+    case "yes":
+      if let amount = decision.amount, let total, amount != total {
+        return pick("ya, sebagian", "yes, in part")
+      }
+      return pick("ya", "yes")
     case "no": return pick("tidak", "no")
     default: return pick("tidak diketahui", "unknown")
     }
