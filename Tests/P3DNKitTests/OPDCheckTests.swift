@@ -179,6 +179,29 @@ struct OPDCheckTests {
     #expect(english.stdout.contains("Switching this line to UMK-K vendors closes it (Rp 200.000.000):"))
   }
 
+  @Test("markdown: every section as a heading, hostile cells escaped")
+  func markdown() throws {
+    let folder = Support.temporaryFolder()
+    let text = try String(contentsOfFile: Self.plan, encoding: .utf8)
+      .replacingOccurrences(of: "PT Besar", with: "PT <b>|Besar</b>")
+    let plan = folder + "/rencana.csv"
+    try text.write(toFile: plan, atomically: true, encoding: .utf8)
+    let run = try Binary.run([
+      "check", plan, Self.realization, "--year", "2024", "--opd", "1.01", "--format", "markdown", "--lang", "en",
+    ])
+    #expect(run.status == 0)
+    for heading in [
+      "# OPD check: 1.01.0.00.0.00.01.0000 Dinas Pendidikan", "## PLAN: 5 lines, Rp 1.000.000.000",
+      "### Classification unknown: 2 lines, largest first", "### Not qualifying: 3 lines, largest first",
+      "### Rejected: 2 lines", "### Set aside (one spending, one count): 1 line", "## PLAN AND REALIZATION (RUP code)",
+    ] {
+      #expect(("\n" + run.stdout).contains("\n" + heading + "\n"), "\(heading)")
+    }
+    #expect(run.stdout.contains("PT \\<b\\>\\|Besar\\</b\\>"))
+    #expect(!run.stdout.contains("<b>"))
+    #expect(run.stdout.contains("closes it (Rp 200.000.000): `\(plan):5`"))
+  }
+
   @Test("check from the files and from the ledger give the same answer")
   func ledger() throws {
     let folder = Support.temporaryFolder()
@@ -241,5 +264,7 @@ struct OPDCheckTests {
       #expect(fromFiles.status == 0)
       #expect(fromFiles.stdout == fromLedger.stdout, "\(code)")
     }
+    let table = try Binary.run(["check", folder, "--year", "2024", "--opd", "626131"])
+    #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
   }
 }

@@ -36,16 +36,16 @@ public struct CheckMarkdownRenderer: Sendable {
       out.append("|---|---|---|---|")
       for advice in stage.rules {
         let check = advice.check
-        var need = words.gap(check, figures: stage.figures) ?? ""
+        var need = Markdown.escape(words.gap(check, figures: stage.figures) ?? "")
         if let closing = words.closing(advice) {
           need +=
-            " " + closing + " "
+            " " + Markdown.escape(closing) + " "
             + advice.closingLines.prefix(limit).map { "`\(Markdown.code("\($0.path):\($0.line)"))`" }.joined(
               separator: ", ")
         }
         out.append(
           "| \(Markdown.escape(words.ruleHeading(check, figures: stage.figures))) | \(words.text.status(check.status)) | "
-            + "\(Markdown.escape(check.rule.basis)) | \(Markdown.escape(need)) |")
+            + "\(Markdown.escape(check.rule.basis)) | \(need) |")
       }
     }
     let amountHeader = words.pick("Nilai", "Amount")
@@ -156,8 +156,8 @@ enum Markdown {
     return out
   }
 
-  /// Text inside a code span: one line, no backquote.
+  /// Text inside a code span of a table cell: one line, no backquote, `|` escaped (GFM).
   static func code(_ text: String) -> String {
-    String(text.map { $0 == "`" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    String(text.map { $0 == "`" || $0 == "\n" || $0 == "\r" ? " " : $0 }).replacing("|", with: "\\|")
   }
 }
