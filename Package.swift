@@ -60,7 +60,7 @@ let package = Package(
     ),
     .testTarget(
       name: "P3DNKitTests",
-      dependencies: ["P3DNKit", "p3dn", "CP3DNScan"],
+      dependencies: ["P3DNKit", "P3DNLedger", "p3dn", "CP3DNScan"],
       exclude: ["Golden"]
     ),
   ]

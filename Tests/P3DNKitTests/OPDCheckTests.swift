@@ -187,13 +187,15 @@ struct OPDCheckTests {
     let plan = folder + "/rencana.csv"
     try text.write(toFile: plan, atomically: true, encoding: .utf8)
     let run = try Binary.run([
-      "check", plan, Self.realization, "--year", "2024", "--opd", "1.01", "--format", "markdown", "--lang", "en",
+      "check", plan, Self.realization, "--year", "2024", "--opd", "1.01", "--format", "markdown", "--lang",
+      "en",
     ])
     #expect(run.status == 0)
     for heading in [
       "# OPD check: 1.01.0.00.0.00.01.0000 Dinas Pendidikan", "## PLAN: 5 lines, Rp 1.000.000.000",
       "### Classification unknown: 2 lines, largest first", "### Not qualifying: 3 lines, largest first",
-      "### Rejected: 2 lines", "### Set aside (one spending, one count): 1 line", "## PLAN AND REALIZATION (RUP code)",
+      "### Rejected: 2 lines", "### Set aside (one spending, one count): 1 line",
+      "## PLAN AND REALIZATION (RUP code)",
     ] {
       #expect(("\n" + run.stdout).contains("\n" + heading + "\n"), "\(heading)")
     }

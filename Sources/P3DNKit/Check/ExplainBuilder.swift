@@ -26,12 +26,13 @@ struct ExplainBuilder {
     (.contractValue, [.noContractValue]), (.account, [.outOfScopeAccount]), (.copy, [.duplicate]),
   ]
 
-  func build(rowsOnLine: Int, readAs: String?, fromLedger: Bool) -> RowExplanation {
+  /// `path`: the file named, when it is a copy of the file its rows were read in (`readAs`).
+  func build(rowsOnLine: Int, readAs: String?, fromLedger: Bool, path: String? = nil) -> RowExplanation {
     let (decisions, reason) = self.decisions()
     let bucket: RowExplanation.Bucket =
       reason == nil ? .included : (reason?.isRejection == true ? .rejected : .excluded)
     return RowExplanation(
-      path: file.path, line: record.line, position: record.position, rowsOnLine: rowsOnLine,
+      path: path ?? file.path, line: record.line, position: record.position, rowsOnLine: rowsOnLine,
       fromLedger: fromLedger, readAs: readAs, profile: file.profile, dataset: file.dataset, use: file.use,
       stage: record.stage, fiscalYear: report.fiscalYear, raw: read?.raw,
       fields: read.map { read in
@@ -133,9 +134,9 @@ struct ExplainBuilder {
     case .version, .total, .contractValue:
       return nil
     case .fields:
-      guard let read else { return nil }
-      return LocalizedText(
-        id: "\(read.cells.count) kolom, sesuai header", en: "\(read.cells.count) fields, as the header")
+      // From the ledger: a row that was not ragged has the header's number of fields.
+      let count = read?.cells.count ?? file.header.count
+      return LocalizedText(id: "\(count) kolom, sesuai header", en: "\(count) fields, as the header")
     case .stage:
       guard let stage = record.stage else { return nil }
       return LocalizedText(
@@ -164,7 +165,8 @@ struct ExplainBuilder {
       }
       return LocalizedText(id: "\(cell) → \(year)", en: "\(cell) → \(year)")
     case .account:
-      let cell = cells([.account, .mak]).first ?? row.account.map { "akun=\($0)" }
+      // An empty cell is no account; from the ledger, the account it keeps.
+      let cell = read == nil ? row.account : cells([.account, .mak]).first { !$0.hasSuffix("=\"\"") }
       guard let cell else {
         return LocalizedText(id: "tanpa kode rekening: dalam cakupan", en: "no account: in scope")
       }
@@ -178,7 +180,10 @@ struct ExplainBuilder {
 
   /// What a step read on the row it excluded or rejected.
   private func failed(_ step: RowExplanation.Step, _ reason: ReasonCode) -> LocalizedText {
-    if let message = record.message { return message }
+    if let message = record.message {
+      guard let column = record.column else { return message }
+      return LocalizedText(id: "kolom \(column): " + message.id, en: "column \(column): " + message.en)
+    }
     let id = Localizer(.id).reason(reason)
     let en = Localizer(.en).reason(reason)
     let read: [String]
@@ -209,9 +214,20 @@ struct ExplainBuilder {
     .procurementMethod, .cancellationStatus, .secondaryStatus,
   ]
 
-  /// `column=cell` for each of the fields the file has, from the row as read.
+  /// `column=cell` for each of the fields the file has, from the row as read; from the
+  /// ledger (which keeps no row text, and the header's names only as compared), the
+  /// column's name as the profile writes it.
   private func cells(_ fields: [Field]) -> [String] {
-    guard let read, let profile else { return [] }
+    guard let profile else { return [] }
+    guard let read else {
+      let bound = BoundColumns(profile: profile, header: HeaderNames(file.header))
+      return fields.compactMap { field in
+        guard let index = bound[field], index < file.header.count else { return nil }
+        let name = HeaderNames.normalize(file.header[index])
+        return profile.spec(for: field)?.names.first { HeaderNames.normalize($0) == name }
+          ?? file.header[index]
+      }
+    }
     let bound = BoundColumns(profile: profile, header: HeaderNames(read.header))
     return fields.compactMap { field in
       guard let index = bound[field], index < read.cells.count else { return nil }
@@ -263,15 +279,11 @@ struct ExplainBuilder {
     case .vendorListName: return [row.vendor ?? ""]
     case .unknown: fields = MissingFields.fields[metric] ?? []
     }
-    let read = cells(fields)
-    if !read.isEmpty { return read }
-    // From the ledger: the columns the file has, and the cells the ledger keeps.
-    guard let profile else { return [] }
-    let names = MissingFields.columns(profile: profile, header: HeaderNames(file.header))[metric] ?? []
-    switch source {
-    case .cooperativeName: return row.vendor.map { ["vendor=\"\($0)\""] } ?? []
-    case .vendorRegion: return row.vendorRegion.map { ["kab/kota=\"\($0)\""] } ?? []
-    default: return source == .unknown ? names : names.filter { !$0.isEmpty }
+    // From the ledger: the source's columns, with the cells the ledger keeps.
+    let kept = source == .cooperativeName ? row.vendor : (source == .vendorRegion ? row.vendorRegion : nil)
+    if read == nil, let kept {
+      return cells(fields).map { "\($0)=\"\(kept)\"" }
     }
+    return cells(fields)
   }
 }

@@ -8,6 +8,12 @@ public enum RowExplainer {
   {
     var request = request
     request.opdFilters = []
+    // A row is explained whatever the year holds (a file of no spending, a year with no
+    // included row): the typo checks of `audit` do not apply. Every file keeps its package
+    // keys, as the ledger's do, so that the row's package shows from the files as from the
+    // ledger.
+    request.checksFilters = false
+    request.tracksPackages = true
     if request.inputs.isEmpty && request.planFiles.isEmpty && request.realizationFiles.isEmpty {
       request.inputs = [path]
     }
@@ -38,7 +44,9 @@ public enum RowExplainer {
     let builder = ExplainBuilder(
       report: report, file: file, row: row, read: read,
       profile: MissingFields.profile(named: file.profile, mapped: mapped))
-    return builder.build(rowsOnLine: rows.count, readAs: target == index ? nil : file.path, fromLedger: false)
+    return builder.build(
+      rowsOnLine: rows.count, readAs: target == index ? nil : file.path, fromLedger: false,
+      path: files[index].path)
   }
 
   /// The explanation of a row the ledger keeps.

@@ -75,19 +75,23 @@ public struct ExplainRenderer: Sendable {
     let text = Localizer(language)
     var out: [String] = []
     let heading = "\(row.path):\(row.line)"
-    out.append(markdown ? "# " + Markdown.escape(heading) : heading)
+    out += markdown ? ["# " + Markdown.escape(heading)] : Self.chunks(heading, width: Self.width)
+    var notes: [String] = []
     if row.rowsOnLine > 1 {
-      out.append(
+      notes.append(
         pick(
           "(\(row.rowsOnLine) baris data dimulai di baris ini; yang pertama, baris data ke-\(row.position), dijelaskan)",
           "(\(row.rowsOnLine) rows start on this line; the first, row \(row.position) of the file, is explained)"
         ))
     }
     if let readAs = row.readAs {
-      out.append(
+      notes.append(
         pick(
           "Berkas ini salinan \(readAs): barisnya dibaca di sana.",
           "This file is a copy of \(readAs): its rows are read there."))
+    }
+    for note in notes {
+      out += markdown ? [Markdown.escape(note)] : Self.wrap(note, first: "", rest: "  ")
     }
     let verdict =
       text.pick("Hasil", "Outcome") + ": " + bucketWord(row.bucket)
@@ -157,9 +161,10 @@ public struct ExplainRenderer: Sendable {
       if markdown {
         out.append("- " + Markdown.escape(line))
       } else {
-        out += Self.chunks(line, width: Self.width - 4).enumerated().map {
-          ($0 == 0 ? "    " : "      ") + $1
-        }
+        let first = String(line.prefix(Self.width - 4))
+        out.append("    " + first)
+        out += Self.chunks(String(line.dropFirst(first.count)), width: Self.width - 6).filter { !$0.isEmpty }
+          .map { "      " + $0 }
       }
     }
     return out.joined(separator: "\n") + "\n"
