@@ -144,8 +144,14 @@ public struct CheckTableRenderer: Sendable {
   }
 
   /// Words wrapped to the width, every line after `indent` (the first one too).
+  /// Words wrapped to the width; a word too long for a line (a deep path) keeps its end.
   private func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
-    TextWrap.wrap(text, first: first ?? indent, rest: indent, width: Self.width)
+    let room = Self.width - max(indent.count, (first ?? indent).count)
+    let words = text.split(separator: " ", omittingEmptySubsequences: true).map { word in
+      word.count > room ? "…" + word.suffix(room - 1) : String(word)
+    }
+    return TextWrap.wrap(
+      words.joined(separator: " "), first: first ?? indent, rest: indent, width: Self.width)
   }
 
 }
