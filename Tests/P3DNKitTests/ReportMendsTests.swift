@@ -342,4 +342,22 @@ struct ReportMendsTests {
     #expect(TableRenderer(language: .en).render(report).contains("\nALL INPUTS (0 OPDs)"))
     #expect(TableRenderer(language: .id).render(report).contains("\nSEMUA MASUKAN (0 OPD)"))
   }
+
+  @Test("data of a KLPD that is not the policy's region is not called the district")
+  func otherRegion() throws {
+    // The INAPROC pull names its KLPD Kementerian Ketenagakerjaan; the built-in policy is
+    // Kabupaten Kutai Kartanegara's.
+    let ministry = try Support.audit([Support.fixture("inaproc")], year: 2024)
+    #expect(ministry.opds.count > 1)
+    #expect(ministry.totalScope == .otherRegion(klpd: ["Kementerian Ketenagakerjaan"]))
+    let table = TableRenderer(language: .en).render(ministry)
+    #expect(table.contains("\nOUTSIDE POLICY REGION  Kementerian Ketenagakerjaan "))
+    #expect(!table.contains("\nDISTRICT "))
+    let json = JSONRenderer(language: .en).render(ministry)
+    #expect(json.contains(#""scope": "inputs""#))
+    // A kab/kota cell that names the region with its prefix matches (ISB `Kab. …`), so the
+    // demo data of Kutai Kartanegara is the district's.
+    let kukar = try Support.audit([Support.fixture("kukar-2022")], year: 2022)
+    #expect(kukar.totalScope == .district)
+  }
 }

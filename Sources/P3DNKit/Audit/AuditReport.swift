@@ -156,12 +156,15 @@ public enum TotalScope: Equatable, Sendable {
   /// The inputs cover only `opds` OPDs (one, or none): their total is theirs, not the
   /// district's, and is labelled as such.
   case inputs(opds: Int)
+  /// The data names KLPDs (`nama_klpd`) none of which is the policy's region: the total is
+  /// theirs, not the policy region's.
+  case otherRegion(klpd: [String])
 
   /// The JSON and CSV word: `district` or `inputs`.
   public var code: String {
     switch self {
     case .district: return "district"
-    case .inputs: return "inputs"
+    case .inputs, .otherRegion: return "inputs"
     }
   }
 }

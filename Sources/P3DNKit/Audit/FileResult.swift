@@ -32,6 +32,8 @@ struct FileResult: Codable, Sendable {
   /// The KLPD codes (`kd_klpd`) its rows name (exports of a known dataset, and any file
   /// a sink reads).
   var scopes: Set<String> = []
+  /// The KLPD names its rows give (`nama_klpd`), at most a few.
+  var klpdNames: Set<String> = []
   /// What the file is for the audit, and the dataset it is (nil: a hand-made format).
   var use = FileUse.spending
   var dataset: String? = nil
@@ -171,7 +173,7 @@ extension FileResult {
     case path, profile, stagesSeen, sha256, dialect, rows, reasons, candidatesByYear, yearsSeen, years,
       rejected, rejectedTotal, warnings, packageLines, swakelolaLines, heldKeys, keySpace, datasetRank,
       isBudget,
-      headerSignature, scopes, use, dataset,
+      headerSignature, scopes, klpdNames, use, dataset,
       snapshotDay, givenAsOf, dateColumns, fiscalYears, sameAs, supersededBy, directory, setAsideAmounts
   }
 
@@ -209,6 +211,7 @@ extension FileResult {
       headerSignature = value
     }
     if let value = try container.decodeIfPresent(Set<String>.self, forKey: .scopes) { scopes = value }
+    if let value = try container.decodeIfPresent(Set<String>.self, forKey: .klpdNames) { klpdNames = value }
     if let value = try container.decodeIfPresent(FileUse.self, forKey: .use) { use = value }
     if let value = try container.decodeIfPresent(String.self, forKey: .dataset) { dataset = value }
     if let value = try container.decodeIfPresent(Int.self, forKey: .snapshotDay) { snapshotDay = value }

@@ -99,9 +99,22 @@ enum ReportBuilder {
       rejectedOmitted: rejectedTotal - rejected.count, rules: rules)
     report.denominator = denominator
     // One OPD's inputs are not the district's: their total is labelled as theirs.
-    if listed <= 1 { report.totalScope = .inputs(opds: listed) }
+    if listed <= 1 {
+      report.totalScope = .inputs(opds: listed)
+    } else if let names = foreignKLPDs(results, policy: policy) {
+      report.totalScope = .otherRegion(klpd: names)
+    }
     if linking { report.linkedCodes = LinkedCodes(planned: plannedCodes, realized: realizedCodes) }
     return report
+  }
+
+  /// The KLPD names the data gives, when there are some and none is the policy's region
+  /// (a ministry's pull audited with a district's policy); nil otherwise.
+  static func foreignKLPDs(_ results: [FileResult], policy: Policy) -> [String]? {
+    let names = results.reduce(into: Set<String>()) { $0.formUnion($1.klpdNames) }
+    let matcher = policy.regionMatcher
+    if names.isEmpty || names.contains(where: matcher.matches) { return nil }
+    return names.sorted()
   }
 
   static func matches(code: String, name: String, filters: [String]) -> Bool {

@@ -85,6 +85,9 @@ public struct Localizer: Sendable {
         pick("SEMUA MASUKAN (\(opds) OPD)", "ALL INPUTS (\(opds) \(opds == 1 ? "OPD" : "OPDs"))"),
         pick("bukan total kabupaten", "not the district's total")
       )
+    case .otherRegion(let klpd):
+      // The data's KLPDs; the policy's region is named in the report's heading.
+      return (pick("LUAR WILAYAH KEBIJAKAN", "OUTSIDE POLICY REGION"), klpd.joined(separator: ", "))
     }
   }
 

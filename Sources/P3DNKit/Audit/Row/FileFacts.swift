@@ -7,12 +7,17 @@
 struct FileFacts {
   private let snapshotIndex: Int?
   private let scopeIndex: Int?
+  private let klpdNameIndex: Int?
   private let yearIndex: Int?
   /// Columns still taken for date columns, with the latest day seen in each (yyyymmdd).
   private var dateColumns: [(index: Int, latest: Int)]
   private var days = ByteCache<Int>(limit: 1 << 16)
   private var latestSnapshot = 0
   private(set) var scopes: Set<String> = []
+  /// The KLPD names seen (`nama_klpd`), at most ``klpdNameLimit``.
+  private(set) var klpdNames: Set<String> = []
+  static let klpdNameLimit = 8
+  private var lastKlpdName: [UInt8] = []
   private(set) var fiscalYears: Set<Int> = []
   private let encoding: TextEncoding
 
@@ -21,6 +26,7 @@ struct FileFacts {
     let snapshotIndex = header.index(ofAny: ["_event_date", "tgl_penarikan"])
     self.snapshotIndex = snapshotIndex
     scopeIndex = header.index(ofAny: ["kd_klpd", "kode_klpd"])
+    klpdNameIndex = header.index(ofAny: ["nama_klpd"])
     yearIndex = fiscalYearIndex >= 0 ? fiscalYearIndex : nil
     // Identifiers, amounts and opaque tokens are never dates.
     let never: Set<String> = ["lastupdateref", "tahunanggaran", "fiscalyear", "tahun"]
@@ -32,6 +38,7 @@ struct FileFacts {
   /// Hands what it saw to the file's result.
   func finish(into result: inout FileResult) {
     result.scopes.formUnion(scopes)
+    result.klpdNames.formUnion(klpdNames)
     result.fiscalYears.formUnion(fiscalYears)
     result.snapshotDay = max(result.snapshotDay, latestSnapshot)
     result.dateColumns = Dictionary(uniqueKeysWithValues: dateColumns.map { ($0.index, $0.latest) })
@@ -41,6 +48,14 @@ struct FileFacts {
     if let scopeIndex {
       let cell = ByteText.trimmed(source.cell(scopeIndex))
       if !cell.isEmpty { scopes.insert(TextDecoding.decode(cell, as: encoding)) }
+    }
+    if let klpdNameIndex, klpdNames.count < Self.klpdNameLimit {
+      // Nearly every row repeats the previous one's name: only a new one is decoded.
+      let cell = ByteText.trimmed(source.cell(klpdNameIndex))
+      if !cell.isEmpty && !cell.elementsEqual(lastKlpdName) {
+        lastKlpdName = Array(cell)
+        klpdNames.insert(TextDecoding.decode(cell, as: encoding))
+      }
     }
     if let yearIndex, let year = DateReader.fiscalYear(source.cell(yearIndex)) { fiscalYears.insert(year) }
     if let snapshotIndex {
