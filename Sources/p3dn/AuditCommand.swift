@@ -12,6 +12,7 @@ struct AuditCommand: ParsableCommand {
   )
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var denominator: DenominatorOption
   @OptionGroup var reportOptions: ReportOptions
   @OptionGroup var languageOptions: LanguageOptions
 
@@ -24,6 +25,7 @@ struct AuditCommand: ParsableCommand {
     let policy = try input.loadPolicy()
     let report: AuditReport
     var request = input.request(policy: policy, opdFilters: reportOptions.opd)
+    request.denominator = denominator.denominator
     let progress = ProgressDisplay.start(language: language)
     request.progress = progress?.counter
     do {
@@ -57,8 +59,8 @@ struct ReportOptions: ParsableArguments {
   @Option(
     name: .customLong("fail-on"),
     help: Help.text(
-      "breach: keluar dengan status 1 bila aturan wajib gagal.",
-      "breach: exit with status 1 when a mandatory rule fails."))
+      "breach: keluar dengan status 1 bila aturan wajib gagal; undetermined: juga bila belum pasti.",
+      "breach: exit with status 1 when a mandatory rule fails; undetermined: also when it is undetermined."))
   var failOn: FailOn = .never
 
   func validate() throws {
@@ -84,7 +86,9 @@ struct ReportOptions: ParsableArguments {
       text = MarkdownRenderer(language: language).render(report)
     }
     try Output.write(text, to: output)
-    if failOn == .breach && report.hasMandatoryBreach {
+    let stopped = report.stoppedChecks(failOn.gate)
+    if !stopped.isEmpty {
+      Output.error(GateMessage(language: language).rules(stopped))
       throw ExitCode(1)
     }
   }

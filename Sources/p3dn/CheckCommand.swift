@@ -34,18 +34,34 @@ struct CheckCommand: ParsableCommand {
     abstract: Help.string(
       "Satu OPD: status tiap aturan, kekurangannya, dan baris yang perlu diperbaiki.",
       "One OPD: each rule's status, its gap, and the lines to fix."),
+    usage: """
+      p3dn check <inputs> ... --opd <opd> [<options>]
+      p3dn check --opd <opd> [--db <db>] [--as-of <as-of>] [--year <year>] [<options>]
+      """,
     discussion: Help.string(
       """
-      Tanpa berkas masukan, dibaca dari buku besar (--db, P3DN_DB atau ./p3dn.sqlite) per
-      --as-of. Status keluar mengikuti --fail-on seperti audit, untuk OPD ini saja.
+      Dari berkas: INPUT... (dengan --plan, --realization) dibaca seperti pada audit; \
+      --profile, --vendors, --map, --sheet dan --threads mengatur cara membacanya.
+
+      Dari buku besar: tanpa berkas masukan, dibaca dari buku besar (--db, P3DN_DB atau \
+      ./p3dn.sqlite) per --as-of (bawaan: sumber terbaru), barisnya seperti saat dimasukkan: \
+      --plan dan --realization ditolak di sini, dan --vendors, --sheet dan --threads tidak \
+      berlaku (yang dipakai saat ingest tetap berlaku); --year, --policy, --denominator, \
+      --profile dan --map berlaku.
       """,
       """
-      With no input files it reads the ledger (--db, P3DN_DB or ./p3dn.sqlite) as of --as-of.
-      The exit status follows --fail-on as in audit, for this OPD alone.
+      From files: the INPUTs (with --plan, --realization) are read as audit reads them; \
+      --profile, --vendors, --map, --sheet and --threads say how.
+
+      From the ledger: with no input file, the ledger (--db, P3DN_DB or ./p3dn.sqlite) as of \
+      --as-of (default: the newest sources), its rows as they were ingested: --plan and \
+      --realization are refused there, and --vendors, --sheet and --threads do not apply \
+      (those of the ingest hold); --year, --policy, --denominator, --profile and --map do.
       """)
   )
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var denominator: DenominatorOption
 
   @Option(
     help: Help.text(
@@ -64,8 +80,9 @@ struct CheckCommand: ParsableCommand {
   @Option(
     name: .customLong("fail-on"),
     help: Help.text(
-      "breach: keluar dengan status 1 bila aturan wajib gagal untuk OPD ini.",
-      "breach: exit with status 1 when a mandatory rule fails for this OPD."))
+      "breach: keluar dengan status 1 bila aturan wajib gagal untuk OPD ini; undetermined: juga bila belum pasti.",
+      "breach: exit with status 1 when a mandatory rule fails for this OPD; undetermined: also when undetermined."
+    ))
   var failOn: FailOn = .never
 
   @OptionGroup var ledgerOptions: LedgerOptions
@@ -90,7 +107,8 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let language = languageOptions.language
     let policy = try input.loadPolicy()
-    let request = input.request(policy: policy)
+    var request = input.request(policy: policy)
+    request.denominator = denominator.denominator
     let report: CheckReport
     if input.namesInputs {
       do {
@@ -116,7 +134,10 @@ struct CheckCommand: ParsableCommand {
       text = CheckMarkdownRenderer(language: language, limit: limit).render(report)
     }
     try Output.write(text, to: detail.output)
-    if failOn == .breach && report.hasMandatoryBreach {
+    let stopped = report.opd.checks.filter { $0.rule.severity == .mandatory && failOn.gate.stops($0.status) }
+    if !stopped.isEmpty {
+      Output.error(
+        GateMessage(language: language).rules(stopped.map { (report.opd, $0) }))
       throw ExitCode(1)
     }
   }

@@ -9,17 +9,34 @@ struct ExplainCommand: ParsableCommand {
     abstract: Help.string(
       "Jelaskan satu baris: seperti dibaca, setiap keputusan berurutan, dan klasifikasinya.",
       "Explain one row: as read, every decision in order, and its classification."),
+    usage: """
+      p3dn explain <file>:<line> [<inputs> ...] [<options>]
+      p3dn explain --line <line> <file> [<inputs> ...] [<options>]
+      p3dn explain <file>:<line> (--db <db> | --as-of <as-of>) [--year <year>] [<options>]
+      """,
     discussion: Help.string(
       """
       BERKAS:BARIS (atau --line N BERKAS) menunjuk baris fisik tempat baris data dimulai.
-      Masukan lain (INPUT..., --plan, --realization) dibaca bersama agar salinan, tarikan
-      lama dan paket yang dihitung berkas lain terlihat. Dengan --db atau --as-of, dibaca
-      dari buku besar.
+
+      Dari berkas: masukan lain (INPUT..., --plan, --realization) dibaca bersama agar salinan, \
+      tarikan lama dan paket yang dihitung berkas lain terlihat; --profile, --vendors, --map, \
+      --sheet dan --threads mengatur cara membacanya, seperti pada audit.
+
+      Dari buku besar (--db, atau --as-of dengan P3DN_DB atau ./p3dn.sqlite): baris dijelaskan \
+      seperti saat dimasukkan. Masukan lain, --plan, --realization, --vendors, --sheet dan \
+      --threads tidak berlaku di sini dan ditolak; --year, --policy, --profile dan --map \
+      berlaku.
       """,
       """
-      FILE:LINE (or --line N FILE) names the physical line where the row starts. Other
-      inputs (INPUT..., --plan, --realization) are read with it, so that copies, older pulls
-      and packages another file counts show. With --db or --as-of it reads the ledger.
+      FILE:LINE (or --line N FILE) names the physical line where the row starts.
+
+      From files: other inputs (INPUT..., --plan, --realization) are read with it, so that \
+      copies, older pulls and packages another file counts show; --profile, --vendors, --map, \
+      --sheet and --threads say how they are read, as in audit.
+
+      From the ledger (--db, or --as-of with P3DN_DB or ./p3dn.sqlite): the row is explained \
+      as it was ingested. Other inputs, --plan, --realization, --vendors, --sheet and \
+      --threads do not apply there and are refused; --year, --policy, --profile and --map do.
       """)
   )
 
@@ -43,6 +60,24 @@ struct ExplainCommand: ParsableCommand {
     }
     if let line, line < 1 {
       throw ValidationError(Help.string("--line harus 1 atau lebih.", "--line must be 1 or more."))
+    }
+    if ledgerOptions.db != nil || detail.asOf != nil {
+      // The ledger's rows were read at ingest: what says how files are read has no effect.
+      var unused: [String] = []
+      if input.inputs.count > 1 { unused.append("INPUT") }
+      if !input.planFiles.isEmpty { unused.append("--plan") }
+      if !input.realizationFiles.isEmpty { unused.append("--realization") }
+      if input.reading.vendors != nil { unused.append("--vendors") }
+      if input.reading.sheet != nil { unused.append("--sheet") }
+      if input.threads != nil { unused.append("--threads") }
+      if !unused.isEmpty {
+        let names = unused.joined(separator: ", ")
+        throw ValidationError(
+          Help.string(
+            "Dengan --db atau --as-of, baris dijelaskan dari buku besar seperti saat dimasukkan: \(names) tidak berlaku di sini; hapus, atau jelaskan dari berkas tanpa --db dan --as-of.",
+            "With --db or --as-of the row is explained from the ledger as it was ingested: \(names) do not apply there; leave them out, or explain from the files without --db and --as-of."
+          ))
+      }
     }
     if line == nil && Self.split(first) == nil {
       throw ValidationError(

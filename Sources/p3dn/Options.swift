@@ -12,11 +12,21 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case markdown
 }
 
-/// When `audit` exits 1.
+/// When `audit`, `report`, `check` and `validate` exit 1.
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
   /// A mandatory rule failed for the district or a reported OPD.
   case breach
+  /// A mandatory rule failed, or the unknown lines leave it undetermined.
+  case undetermined
   case never
+
+  var gate: RuleGate {
+    switch self {
+    case .breach: return .breach
+    case .undetermined: return .undetermined
+    case .never: return .never
+    }
+  }
 }
 
 /// Options shared by the commands that print human text.
@@ -100,13 +110,6 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help: Help.text(
-      "Pembagi persentase: rup (total baris, bawaan) atau budget (belanja pengadaan dari struktur-anggaran).",
-      "Share denominator: rup (the lines' total, default) or budget (procurement budget from struktur-anggaran)."
-    ))
-  var denominator: Denominator = .rup
-
-  @Option(
-    help: Help.text(
       "Jumlah thread untuk membaca berkas besar (bawaan: jumlah prosesor).",
       "Threads that read large files (default: the number of processors)."))
   var threads: Int?
@@ -150,7 +153,6 @@ struct InputOptions: ParsableArguments {
       policy: policy, year: year, opdFilters: opdFilters)
     if let threads { request.threads = threads }
     reading.apply(to: &request)
-    request.denominator = denominator
     return request
   }
 }
@@ -163,4 +165,14 @@ enum Help {
   static func string(_ id: String, _ en: String) -> String { language == .en ? en : id }
 
   static func text(_ id: String, _ en: String) -> ArgumentHelp { ArgumentHelp(string(id, en)) }
+}
+
+/// What shares are divided by (`audit`, `check`): not offered where no share is shown.
+struct DenominatorOption: ParsableArguments {
+  @Option(
+    help: Help.text(
+      "Pembagi persentase: rup (total baris, bawaan) atau budget (belanja pengadaan dari struktur-anggaran).",
+      "Share denominator: rup (the lines' total, default) or budget (procurement budget from struktur-anggaran)."
+    ))
+  var denominator: Denominator = .rup
 }

@@ -21,24 +21,20 @@ struct P3DN: ParsableCommand {
       "P3DN audit: shares of PDN, UMK-K and local products per OPD against a policy."),
     discussion: Help.string(
       """
-      Membaca ekspor rencana SIRUP dan realisasi SPSE (CSV atau JSON ISB) serta lembar kerja
-      buatan sendiri, mengklasifikasi setiap baris, dan melaporkan pangsa produk dalam negeri
-      (PDN), usaha mikro, kecil dan koperasi (UMK-K) dan produk lokal per OPD dan kabupaten
-      terhadap ambang kebijakan (bawaan kukar-p3dn: Inpres 2/2022, Perbup Kukar 74/2021).
-
-      Status keluar: 0 berhasil (dan tidak ada aturan wajib yang gagal dengan --fail-on
-      breach); 1 aturan wajib gagal dengan --fail-on breach, atau validate menemukan
-      kesalahan; 2 kesalahan penggunaan atau masukan yang tidak dapat dibaca.
+      Membaca ekspor rencana SIRUP dan realisasi SPSE, e-Katalog dan SIPD (CSV, JSON ISB atau \
+      XLSX) serta lembar kerja buatan sendiri, mengklasifikasi setiap baris, dan melaporkan \
+      pangsa produk dalam negeri (PDN), usaha mikro, kecil dan koperasi (UMK-K) dan produk \
+      lokal per OPD dan kabupaten terhadap ambang kebijakan (bawaan kukar-p3dn: Inpres 2/2022, \
+      Perbup Kukar 74/2021). `p3dn <perintah> --help` memberi contoh dan status keluar setiap \
+      perintah.
       """,
       """
-      Reads SIRUP plan and SPSE realization exports (CSV or ISB JSON) and hand-made sheets,
-      classifies every line, and reports per-OPD and district shares of domestic products
-      (PDN), micro/small enterprises and cooperatives (UMK-K) and local products against
-      the thresholds of a policy (default kukar-p3dn: Inpres 2/2022, Perbup Kukar 74/2021).
-
-      Exit status: 0 ran (and no mandatory rule failed with --fail-on breach); 1 a
-      mandatory rule failed with --fail-on breach, or validate found errors; 2 usage error
-      or input that cannot be read.
+      Reads SIRUP plan and SPSE, e-Katalog and SIPD realization exports (CSV, ISB JSON or \
+      XLSX) and hand-made sheets, classifies every line, and reports per-OPD and district \
+      shares of domestic products (PDN), micro/small enterprises and cooperatives (UMK-K) and \
+      local products against the thresholds of a policy (default kukar-p3dn: Inpres 2/2022, \
+      Perbup Kukar 74/2021). `p3dn <command> --help` gives each command's examples and exit \
+      statuses.
       """),
     version: version,
     subcommands: [
@@ -53,6 +49,13 @@ struct P3DN: ParsableCommand {
     Environment.reportTruncatedFiles()
     do {
       var command = try parseAsRoot()
+      // A command group without its subcommand (`p3dn`, `p3dn policy`, `p3dn db`) is a
+      // usage error, as in git or rg: its help goes to stderr, with exit 2.
+      let type = Swift.type(of: command)
+      if !type.configuration.subcommands.isEmpty {
+        Output.writeStandard(HelpTexts.help(for: type) + "\n", descriptor: 2)
+        Output.terminate(2)
+      }
       try command.run()
     } catch let failure as Failure {
       Output.error(failure.message(language))
@@ -61,7 +64,8 @@ struct P3DN: ParsableCommand {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
       if code == .success {
-        if !message.isEmpty { Output.writeStandard(message + "\n", descriptor: 1) }
+        // `--help`, `-h` and `p3dn help …` end with the command's examples and exit statuses.
+        if !message.isEmpty { Output.writeStandard(HelpTexts.completed(message) + "\n", descriptor: 1) }
         Output.terminate(0)
       }
       if let exitCode = error as? ExitCode {

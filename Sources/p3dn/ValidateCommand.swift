@@ -1,26 +1,23 @@
 import ArgumentParser
 import P3DNKit
 
-/// `p3dn validate`: checks that inputs can be read and audited, for CI.
+/// `p3dn validate`: findings on the inputs, in the formats CI servers read; exit 1 when
+/// they are invalid.
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: Help.string(
-      "Periksa berkas masukan (untuk CI): status 1 bila ada baris ditolak.",
-      "Check input files (for CI): status 1 when rows are rejected.")
+      "Periksa berkas masukan (untuk CI): temuan dengan kode, baris dan kolom; status 1 bila tidak sah.",
+      "Check input files (for CI): findings with a code, line and column; status 1 when invalid.")
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
-  }
-
-  enum FailOnValidation: String, ExpressibleByArgument, CaseIterable {
-    /// Exit 1 when any row is rejected.
-    case error
-    /// Exit 1 when any row is rejected or any warning was raised.
-    case warning
-    case never
+    case junit
+    case sarif
+    case github
+    case markdown
   }
 
   @OptionGroup var input: InputOptions
@@ -29,37 +26,71 @@ struct ValidateCommand: ParsableCommand {
   var format: Format = .text
 
   @Option(
+    help: Help.text(
+      "Tulis laporan ke berkas ini, bukan ke stdout.", "Write the report to this file instead of stdout."))
+  var output: String?
+
+  @Flag(
+    help: Help.text(
+      "Peringatan juga membuat masukan tidak sah (status 1).",
+      "Warnings also make the inputs invalid (status 1)."))
+  var werror = false
+
+  @Option(
+    name: .customLong("max-findings"),
+    help: Help.text(
+      "Temuan yang dicantumkan paling banyak (sisanya dihitung).",
+      "At most this many findings are listed (the rest are counted)."))
+  var maxFindings = 1000
+
+  @Option(
     name: .customLong("fail-on"),
-    help: Help.text("error (bawaan), warning atau never.", "error (default), warning or never."))
-  var failOn: FailOnValidation = .error
+    help: Help.text(
+      "breach: aturan wajib yang gagal menjadi temuan; undetermined: juga yang belum pasti; never: aturan tidak diperiksa.",
+      "breach: a mandatory rule that fails is a finding; undetermined: also one undetermined; never: rules are not checked."
+    ))
+  var failOn: FailOn = .never
 
   @OptionGroup var languageOptions: LanguageOptions
 
-  func validate() throws { try input.validateInputs() }
+  func validate() throws {
+    try input.validateInputs()
+    if maxFindings < 0 {
+      throw ValidationError(
+        Help.string("--max-findings harus 0 atau lebih.", "--max-findings must be 0 or more."))
+    }
+  }
 
   func run() throws {
     let language = languageOptions.language
     let policy = try input.loadPolicy()
     var request = input.request(policy: policy)
-    request.requireSingleYear = false
-    let summary: ValidationSummary
     let progress = ProgressDisplay.start(language: language)
     request.progress = progress?.counter
+    let report: ValidationReport
     do {
-      summary = ValidationSummary(report: try AuditEngine.run(request))
+      report = try Validator.run(request, gate: failOn.gate, maxFindings: maxFindings)
       progress?.stop()
     } catch {
       progress?.stop()
       throw Failure.input(error)
     }
-    let renderer = ValidationRenderer(language: language)
-    try Output.write(format == .json ? renderer.json(summary) : renderer.text(summary), to: nil)
-    let failed: Bool
-    switch failOn {
-    case .error: failed = summary.errors > 0
-    case .warning: failed = summary.errors > 0 || summary.warnings > 0
-    case .never: failed = false
+    let formatter = ValidationFormatter(
+      language: language, version: P3DN.version,
+      inputsLocation: (input.inputs + input.planFiles + input.realizationFiles).first)
+    let text: String
+    switch format {
+    case .text: text = formatter.text(report)
+    case .json: text = formatter.json(report)
+    case .junit: text = formatter.junit(report)
+    case .sarif: text = formatter.sarif(report)
+    case .github: text = formatter.github(report)
+    case .markdown: text = formatter.markdown(report)
     }
-    if failed { throw ExitCode(1) }
+    try Output.write(text, to: output)
+    if !report.isValid(werror: werror) {
+      Output.error(GateMessage(language: language).findings(report, werror: werror))
+      throw ExitCode(1)
+    }
   }
 }

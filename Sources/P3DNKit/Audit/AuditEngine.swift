@@ -42,6 +42,9 @@ public struct AuditRequest: Sendable {
   /// read apart (the ledger) can count each package once (CONTRACT §7.4); else only files
   /// whose packages another input may hold keep it.
   public var tracksPackages = false
+  /// Files left out of the inputs (by their path as listed), for `validate`: a file that
+  /// cannot be read is a finding, and the others are still audited.
+  public var excludedFiles: Set<String> = []
   /// Satker directories known beforehand (the ledger's), besides those among the inputs.
   public var directory: SatkerDirectory? = nil
   /// Data of several fiscal years is not an error (the ledger keeps each row's year);
@@ -85,6 +88,7 @@ public enum AuditEngine {
     return try InputResolver.resolve(
       inputs: request.inputs, plan: request.planFiles, realization: request.realizationFiles
     ).filter { vendorFile == nil || InputResolver.canonicalPath($0.path) != vendorFile }
+      .filter { !request.excludedFiles.contains($0.path) }
   }
 
   /// Reads every input into its sums (before a year and the OPD filters make a report of

@@ -139,6 +139,12 @@ public struct InputReport: Equatable, Sendable {
   public var supersededBy: String? = nil
   /// The amounts set aside as counted elsewhere, by reason (`duplicate`, `superseded`).
   public var setAside: [(ReasonCode, MoneySum)] = []
+  /// The fiscal years its fiscal-year cells give (an export of a known dataset).
+  public var fiscalYears: [Int] = []
+  /// Its header's column names, normalized (lowercase, without spaces, `_`, `-` and `.`).
+  public var header: [String] = []
+  /// Cells that read but look wrong, by kind, with the first few of each.
+  var cellFindings = CellFindings()
 
   public static func == (lhs: InputReport, rhs: InputReport) -> Bool {
     lhs.path == rhs.path && lhs.sha256 == rhs.sha256 && lhs.rows == rhs.rows

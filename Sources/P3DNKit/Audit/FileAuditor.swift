@@ -50,6 +50,7 @@ struct FileAuditor: Sendable {
     let amounts = AmountStage(profile: profile, header: header, columns: columns)
     var years = YearStage(profile: profile, header: header, columns: columns, encoding: encoding)
     var accounts = AccountStage(columns: columns, policy: policy, encoding: encoding)
+    var cellChecks = CellCheckStage(columns: columns)
     var copies = CopyStage(
       profile: profile, header: header, columns: columns, highestVersions: highestVersions,
       identities: identities)
@@ -141,6 +142,9 @@ struct FileAuditor: Sendable {
         continue
       }
       if sink != nil { rowSink.noteOPD(&record, slot: code.info.slot, opd: opd) }
+      if code.info.malformed && !code.fromFallback {
+        cellChecks.malformedOPDCode(source, line: line, into: &result.cellFindings)
+      }
 
       // The stage.
       let stage: Stage
@@ -188,6 +192,7 @@ struct FileAuditor: Sendable {
       }
 
       if sink != nil { record.amount = amount }
+      cellChecks.amount(amount, line: line, into: &result.cellFindings)
 
       // The OPD must be known.
       if code.info.slot < 0 {
@@ -219,7 +224,12 @@ struct FileAuditor: Sendable {
         if !shadow { exclude(.noContractValue) }
         continue
       }
-      if !accounts.inScope(source) {
+      var malformedAccount = false
+      let inScope = accounts.inScope(source, malformed: &malformedAccount)
+      if malformedAccount && !shadow {
+        cellChecks.malformedAccount(source, line: line, into: &result.cellFindings)
+      }
+      if !inScope {
         if !shadow { exclude(.outOfScopeAccount) }
         continue
       }
@@ -251,6 +261,7 @@ struct FileAuditor: Sendable {
 
       // A candidate for inclusion: it counts when its year is the reported one.
       bucket.candidates += 1
+      cellChecks.candidate(source, line: line, into: &result.cellFindings)
       if isBudget {
         bucket.addBudget(slot: code.info.slot, amount: amount)
         if let sink {

@@ -34,6 +34,8 @@ struct FileResult: Codable, Sendable {
   var scopes: Set<String> = []
   /// The KLPD names its rows give (`nama_klpd`), at most a few.
   var klpdNames: Set<String> = []
+  /// Cells that read but look wrong (negative amounts, malformed codes): `validate`.
+  var cellFindings = CellFindings()
   /// What the file is for the audit, and the dataset it is (nil: a hand-made format).
   var use = FileUse.spending
   var dataset: String? = nil
@@ -107,6 +109,8 @@ struct FileResult: Codable, Sendable {
       swakelolaLines = (swakelolaLines ?? [:]).merging(theirs, uniquingKeysWith: +)
     }
     scopes.formUnion(other.scopes)
+    klpdNames.formUnion(other.klpdNames)
+    cellFindings.merge(other.cellFindings, lineOffset: lineOffset)
     fiscalYears.formUnion(other.fiscalYears)
     setAsideAmounts.merge(other.setAsideAmounts, uniquingKeysWith: +)
     snapshotDay = max(snapshotDay, other.snapshotDay)
@@ -173,7 +177,7 @@ extension FileResult {
     case path, profile, stagesSeen, sha256, dialect, rows, reasons, candidatesByYear, yearsSeen, years,
       rejected, rejectedTotal, warnings, packageLines, swakelolaLines, heldKeys, keySpace, datasetRank,
       isBudget,
-      headerSignature, scopes, klpdNames, use, dataset,
+      headerSignature, scopes, klpdNames, cellFindings, use, dataset,
       snapshotDay, givenAsOf, dateColumns, fiscalYears, sameAs, supersededBy, directory, setAsideAmounts
   }
 
@@ -212,6 +216,9 @@ extension FileResult {
     }
     if let value = try container.decodeIfPresent(Set<String>.self, forKey: .scopes) { scopes = value }
     if let value = try container.decodeIfPresent(Set<String>.self, forKey: .klpdNames) { klpdNames = value }
+    if let value = try container.decodeIfPresent(CellFindings.self, forKey: .cellFindings) {
+      cellFindings = value
+    }
     if let value = try container.decodeIfPresent(FileUse.self, forKey: .use) { use = value }
     if let value = try container.decodeIfPresent(String.self, forKey: .dataset) { dataset = value }
     if let value = try container.decodeIfPresent(Int.self, forKey: .snapshotDay) { snapshotDay = value }

@@ -47,6 +47,11 @@ enum ReportBuilder {
       inputs[inputs.count - 1].asOf = result.asOf
       inputs[inputs.count - 1].sameAs = result.sameAs
       inputs[inputs.count - 1].supersededBy = result.supersededBy
+      inputs[inputs.count - 1].fiscalYears = result.fiscalYears.sorted()
+      inputs[inputs.count - 1].cellFindings = result.cellFindings
+      inputs[inputs.count - 1].header = result.headerSignature.split(
+        separator: ",", omittingEmptySubsequences: false
+      ).map(String.init)
       inputs[inputs.count - 1].setAside = result.setAsideAmounts.sorted { $0.key < $1.key }.map {
         ($0.key, $0.value)
       }

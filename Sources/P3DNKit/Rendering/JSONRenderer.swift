@@ -83,6 +83,8 @@ public struct JSONRenderer: Sendable {
     let warnings = text.inputWarnings(input)
     members.append(("warnings", .array(warnings.map { .string($0.message) })))
     members.append(("warning_details", .array(warnings.map(\.json))))
+    // The codes of `p3dn validate` (docs/validation.md), counted for this input.
+    members.append(("findings", .object(Validator.counts(input).map { ($0.0.rawValue, .int($0.1)) })))
     members.append(
       (
         "classified_by",

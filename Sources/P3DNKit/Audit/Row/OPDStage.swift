@@ -9,6 +9,8 @@ struct OPDStage {
     let isTotal: Bool
     /// The OPD slot after roll-up, or -1 when the cell is not a usable code.
     let slot: Int
+    /// A code that is neither dotted digits nor an id (`validate`'s `malformed-opd-code`).
+    var malformed = false
   }
 
   /// The cell a row's OPD was read from.
@@ -101,7 +103,7 @@ struct OPDStage {
     let text = TextDecoding.decode(bytes, as: encoding)
     if TotalRowDetector.beginsWithTotalWord(text) { return CodeInfo(isTotal: true, slot: -1) }
     guard fromFallback, case .codeOrKnownFallback(let kind) = rule, !OPDCode.isDotted(text) else {
-      return CodeInfo(isTotal: false, slot: slot(for: text))
+      return CodeInfo(isTotal: false, slot: slot(for: text), malformed: !CellCheckStage.isOPDCode(bytes))
     }
     // An id in the fallback column counts only when a satker directory knows it.
     guard let code = directory.code(for: text, kind: kind) else { return CodeInfo(isTotal: false, slot: -1) }

@@ -1,0 +1,162 @@
+/// Cells that read but look wrong (`validate`'s cell checks, docs/validation.md): a
+/// negative amount, an NPWP that is not 15 or 16 digits, an OPD code, kode rekening or RUP
+/// code that is not of its form. They change no figure; each is counted, and the first few
+/// of each kind are kept with their line and column.
+///
+/// What a distinct cell looks like is worked out once and cached (an OPD code's and an
+/// account's form in the caches of ``OPDStage`` and ``AccountStage``).
+struct CellCheckStage {
+  let amountIndex: Int
+  let opdIndex: Int
+  let accountIndex: Int
+  let npwpIndex: Int
+  let rupIndex: Int
+  private var npwps = ByteCache<Bool>(limit: 1 << 16)
+  private var rupCodes = ByteCache<Bool>(limit: 1 << 16)
+
+  init(columns: BoundColumns) {
+    amountIndex = columns.raw(.amount)
+    opdIndex = columns.raw(.opdCode)
+    accountIndex = columns.raw(.account)
+    npwpIndex = columns.raw(.vendorNPWP)
+    rupIndex = columns.raw(.rupCode)
+  }
+
+  /// A row whose amount was read.
+  @_transparent
+  func amount(_ amount: Money, line: Int, into found: inout CellFindings) {
+    if amount.sen < 0 {
+      found.note(.negativeAmount, line: line, column: amountIndex, value: MoneySum(amount).decimalString)
+    }
+  }
+
+  /// A row whose kode rekening is not of the account's form (from ``AccountStage``'s cache).
+  func malformedAccount<S: RecordSource>(_ source: S, line: Int, into found: inout CellFindings) {
+    found.note(.malformedAccount, line: line, column: accountIndex, value: source.text(accountIndex))
+  }
+
+  /// A row whose usable OPD code cell is not of a code's form.
+  func malformedOPDCode<S: RecordSource>(_ source: S, line: Int, into found: inout CellFindings) {
+    found.note(.malformedOPDCode, line: line, column: opdIndex, value: source.text(opdIndex))
+  }
+
+  /// The NPWP and RUP code cells of a row that may be included.
+  @_transparent
+  mutating func candidate<S: RecordSource>(_ source: S, line: Int, into found: inout CellFindings) {
+    if npwpIndex >= 0 {
+      let cell = ByteText.trimmed(source.cell(npwpIndex))
+      if Self.isChecked(cell) && !npwps.value(for: cell, compute: Self.isNPWP) {
+        found.note(.malformedNPWP, line: line, column: npwpIndex, value: source.text(npwpIndex))
+      }
+    }
+    if rupIndex >= 0 {
+      let cell = ByteText.trimmed(source.cell(rupIndex))
+      if Self.isChecked(cell) && !rupCodes.value(for: cell, compute: Self.isRUPCode) {
+        found.note(.malformedRUPCode, line: line, column: rupIndex, value: source.text(rupIndex))
+      }
+    }
+  }
+
+  /// A cell with a value to check: not empty, not `-`.
+  private static func isChecked(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    !cell.isEmpty && !(cell.count == 1 && cell[0] == UInt8(ascii: "-"))
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// Digits in dot-separated segments, none empty (`1.02.0.00.0.00.02.0000`), or an id of
+  /// letters, digits, `-` and `_` (`79010`, `D250`).
+  static func isOPDCode(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    if cell.contains(UInt8(ascii: ".")) { return isDotted(cell) }
+    return cell.allSatisfy { byte in
+      isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "-")
+        || byte == UInt8(ascii: "_")
+    }
+  }
+
+  /// A kode rekening: digits in dot-separated segments (`5.1.02.01.01.0024`).
+  static func isAccount(_ cell: UnsafeBufferPointer<UInt8>) -> Bool { isDotted(cell) }
+
+  /// 15 or 16 digits, with `.`, `-` and spaces between them (`01.234.567.8-901.000`).
+  static func isNPWP(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    var digits = 0
+    for byte in cell {
+      if isDigit(byte) {
+        digits += 1
+      } else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: " ") {
+        return false
+      }
+    }
+    return digits == 15 || digits == 16
+  }
+
+  /// One or more RUP codes of digits, separated by `;`, `,` or spaces.
+  static func isRUPCode(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    var digits = 0
+    for byte in cell {
+      if isDigit(byte) {
+        digits += 1
+      } else if byte != UInt8(ascii: ";") && byte != UInt8(ascii: ",") && byte != UInt8(ascii: " ") {
+        return false
+      }
+    }
+    return digits > 0
+  }
+
+  private static func isDotted(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    var segment = 0
+    for byte in cell {
+      if isDigit(byte) {
+        segment += 1
+      } else if byte == UInt8(ascii: ".") && segment > 0 {
+        segment = 0
+      } else {
+        return false
+      }
+    }
+    return segment > 0
+  }
+}
+
+/// The cells of a file that look wrong, by kind: how many, and the first few with their
+/// line, column (0-based) and text.
+struct CellFindings: Codable, Sendable, Equatable {
+  enum Code: String, Codable, Sendable, CaseIterable {
+    case negativeAmount = "negative-amount"
+    case malformedOPDCode = "malformed-opd-code"
+    case malformedAccount = "malformed-account"
+    case malformedNPWP = "malformed-npwp"
+    case malformedRUPCode = "malformed-rup-code"
+  }
+
+  struct Example: Codable, Sendable, Equatable {
+    var code: Code
+    var line: Int
+    var column: Int
+    var value: String
+  }
+
+  /// Examples kept per kind and file.
+  static let examplesPerCode = 20
+  var counts: [Code: Int] = [:]
+  var examples: [Example] = []
+
+  mutating func note(_ code: Code, line: Int, column: Int, value: @autoclosure () -> String) {
+    let count = counts[code, default: 0]
+    counts[code] = count + 1
+    if count < Self.examplesPerCode {
+      examples.append(Example(code: code, line: line, column: column, value: value()))
+    }
+  }
+
+  /// A later chunk's, its lines moved by `lineOffset`.
+  mutating func merge(_ other: CellFindings, lineOffset: Int) {
+    for example in other.examples
+    where examples.count(where: { $0.code == example.code }) < Self.examplesPerCode {
+      var moved = example
+      moved.line += lineOffset
+      examples.append(moved)
+    }
+    counts.merge(other.counts, uniquingKeysWith: +)
+  }
+}

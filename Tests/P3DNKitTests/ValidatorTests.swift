@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+@testable import P3DNKit
+
+/// `p3dn validate`: findings from hand-made files, the gate's rules, and the exit codes.
+@Suite("validate: findings")
+struct ValidatorTests {
+  static let header = "kode_opd,nama_opd,tahap,tahun_anggaran,kode_rup,nilai,umk"
+
+  func validate(_ inputs: [String], year: Int? = nil, gate: RuleGate = .never, max: Int = 1000) throws
+    -> ValidationReport
+  {
+    var request = AuditRequest(inputs: inputs, policy: try Support.defaultPolicy(), year: year)
+    request.threads = 1
+    return try Validator.run(request, gate: gate, maxFindings: max)
+  }
+
+  /// A folder of files by name.
+  func folder(_ files: [String: String]) throws -> String {
+    let folder = Support.temporaryFolder()
+    for (name, text) in files {
+      try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    }
+    return folder
+  }
+
+  @Test("rejected rows are errors at their line and column; the counts are exact")
+  func rejectedRows() throws {
+    let text =
+      [
+        Self.header,
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,2,12.34.56,ya",
+        ",Dinas A,rencana,2024,3,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,4,,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,5,100,Sedang",
+      ].joined(separator: "\n") + "\n"
+    let path = Support.temporaryFile(text, name: "rencana.csv")
+    let report = try validate([path])
+    #expect(report.errors == 3)
+    #expect(report.warnings == 1)
+    #expect(!report.isValid(werror: false))
+    let rows = report.findings.filter { $0.line != nil }
+    #expect(rows.map(\.code) == [.badAmount, .missingOPD, .missingAmount])
+    #expect(rows.map(\.line) == [3, 4, 5])
+    #expect(rows.map(\.columnNumber) == [6, 1, 6])
+    #expect(rows.map(\.column) == ["nilai", "kode_opd", "nilai"])
+    let flag = try #require(report.findings.first { $0.code == .unrecognizedFlag })
+    #expect(flag.severity == .warning)
+    #expect(flag.column == "umk")
+    #expect(flag.columnNumber == 7)
+    #expect(flag.message.en.contains("\"Sedang\""))
+    #expect(
+      report.counts.first?.codes.map(\.0) == [.badAmount, .missingAmount, .missingOPD, .unrecognizedFlag])
+
+    // The listing is capped; the counts are not.
+    let capped = try validate([path], max: 1)
+    #expect(capped.findings.count == 1)
+    #expect(capped.errors == 3)
+    #expect(capped.omitted.values.reduce(0, +) == 3)
+  }
+
+  @Test("a file that cannot be read is a finding; the other files are still audited")
+  func unreadableFiles() throws {
+    let folder = try folder([
+      "a-good.csv": Self.header + "\n1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,100,ya\n",
+      "b-empty.csv": "   \n",
+      "c-quote.csv": Self.header + "\n1.01.0.00.0.00.01.0000,\"Dinas A,rencana,2024,1,100,ya\n",
+      "d-noheader.csv": "satu,dua\n1,2\n",
+    ])
+    let report = try validate([folder])
+    #expect(report.findings.map(\.code) == [.emptyFile, .unterminatedQuote, .missingHeader])
+    #expect(
+      report.findings.map { $0.path.map { URL(fileURLWithPath: $0).lastPathComponent } } == [
+        "b-empty.csv", "c-quote.csv", "d-noheader.csv",
+      ])
+    #expect(report.findings[1].line == 2)
+    #expect(report.errors == 3)
+    // The good file was read: its line is included.
+    #expect(report.audit?.inputs.map(\.included) == [1])
+  }
+
+  @Test("with a gate, a failing mandatory rule is an error; undetermined only with --fail-on undetermined")
+  func rules() throws {
+    // Dinas A: UMK-K 30 of 100 known, 20 unknown → (30+20) ≥ 40: undetermined.
+    // Dinas B: UMK-K 0 of 100 → fails.
+    let text =
+      [
+        Self.header,
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,30,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,2,50,tidak",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,3,20,",
+        "1.02.0.00.0.00.02.0000,Dinas B,rencana,2024,4,100,tidak",
+      ].joined(separator: "\n") + "\n"
+    let path = Support.temporaryFile(text, name: "rencana.csv")
+    let never = try validate([path])
+    #expect(never.errors == 0)
+    let breach = try validate([path], gate: .breach)
+    #expect(
+      breach.findings.filter { $0.code == .ruleFailed }.map(\.message.en).contains { $0.contains("Dinas B") })
+    // The district (30 of 200 known, 20 unknown: 50 < 80) and Dinas B fail.
+    #expect(breach.findings.filter { $0.code == .ruleFailed }.count == 2)
+    #expect(breach.findings.contains { $0.code == .ruleUndetermined } == false)
+    let undetermined = try validate([path], gate: .undetermined)
+    let stopped = undetermined.findings.filter { $0.code == .ruleUndetermined }
+    #expect(stopped.count == 1)
+    #expect(stopped.first?.message.en.contains("1.01.0.00.0.00.01.0000 Dinas A") == true)
+    #expect(stopped.first?.rule == "inpres-2-2022/umkk-40")
+  }
+
+  @Test("copies, older pulls, repeated rows and realization outside the plan are warnings")
+  func setAside() throws {
+    let plan = Self.header + "\n1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,100,ya\n"
+    let realization =
+      [
+        Self.header,
+        "1.01.0.00.0.00.01.0000,Dinas A,realisasi,2024,1,60,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,realisasi,2024,9,40,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,realisasi,2024,9,40,ya",
+      ].joined(separator: "\n") + "\n"
+    let folder = try folder(["plan.csv": plan, "plan (1).csv": plan, "realisasi.csv": realization])
+    let report = try validate([folder])
+    let codes = Set(report.findings.map(\.code))
+    #expect(codes == [.copy, .duplicateRows, .realizationNotInPlan])
+    #expect(report.errors == 0)
+    #expect(report.isValid(werror: false))
+    #expect(!report.isValid(werror: true))
+    let outside = try #require(report.findings.first { $0.code == .realizationNotInPlan })
+    #expect(outside.message.en.contains("1 realization line (Rp 40) names a RUP code no plan holds"))
+  }
+
+  @Test("audit --format json counts each input's findings by code")
+  func auditCounts() throws {
+    let report = try Support.audit([Support.fixture("kukar-2022")], year: 2022)
+    let bendahara = try #require(report.input("bendahara-dinkes-2022.csv"))
+    let counts = Dictionary(uniqueKeysWithValues: Validator.counts(bendahara).map { ($0.0.rawValue, $0.1) })
+    #expect(counts["ragged-row"] == 1)
+    #expect(counts["bad-amount"] == 1)
+    #expect(counts["bad-date"] == 1)
+    #expect(counts["unrecognized-flag"] == 1)
+    let json = JSONRenderer(language: .en).render(report)
+    #expect(json.contains(#""findings": {"#))
+  }
+
+  @Test("the CLI: exit 1 with the findings on stderr whatever the format and output; 0 when valid")
+  func exitCodes() throws {
+    let dirty = try Binary.run([
+      "validate", Support.fixture("kukar-2022"), "--year", "2022", "--format", "sarif", "--lang", "en",
+    ])
+    #expect(dirty.status == 1)
+    #expect(dirty.stderr.contains("invalid: "))
+    #expect(dirty.stderr.contains("error[bad-amount]"))
+    let sarif = try #require(JSONSerialization.jsonObject(with: Data(dirty.stdout.utf8)) as? [String: Any])
+    #expect(sarif["version"] as? String == "2.1.0")
+    let clean = try Binary.run(["validate", Support.fixture("check/realisasi.csv"), "--year", "2024"])
+    #expect(clean.status == 0)
+    #expect(clean.stderr == "")
+    let gated = try Binary.run([
+      "audit", Support.fixture("check"), "--year", "2024", "--fail-on", "breach", "--format", "json",
+      "--output", Support.temporaryFolder() + "/report.json", "--lang", "en",
+    ])
+    #expect(gated.status == 1)
+    #expect(gated.stdout == "")
+    #expect(gated.stderr.contains("mandatory rule checks: "))
+    #expect(
+      gated.stderr.contains("1.01.0.00.0.00.01.0000 Dinas Pendidikan, plan: inpres-2-2022/umkk-40 FAIL"))
+  }
+
+  @Test("--fail-on undetermined: audit, check and validate exit 1 when the unknown lines leave a rule open")
+  func undeterminedGate() throws {
+    // Dinas A alone: UMK-K 30 of 100 known, 20 unknown: undetermined, not failed.
+    let text =
+      [
+        Self.header,
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,30,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,2,50,tidak",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,3,20,",
+      ].joined(separator: "\n") + "\n"
+    let path = Support.temporaryFile(text, name: "rencana.csv")
+    for command in [["audit", path], ["check", path, "--opd", "Dinas A"], ["validate", path]] {
+      let breach = try Binary.run(command + ["--fail-on", "breach", "--lang", "en"])
+      #expect(breach.status == 0, "\(command)")
+      let open = try Binary.run(command + ["--fail-on", "undetermined", "--lang", "en"])
+      #expect(open.status == 1, "\(command)")
+      if command[0] == "validate" {
+        #expect(open.stderr.contains("error[rule-undetermined]"))
+      } else {
+        #expect(open.stderr.contains("mandatory rule checks: 1 undetermined"))
+        #expect(
+          open.stderr.contains(
+            "1.01.0.00.0.00.01.0000 Dinas A, plan: inpres-2-2022/umkk-40 UNDETERMINED (30.00%; min 40%)"))
+      }
+    }
+  }
+}
