@@ -77,7 +77,7 @@ struct ValidateCommand: ParsableCommand {
     }
     let formatter = ValidationFormatter(
       language: language, version: P3DN.version,
-      inputsLocation: (input.inputs + input.planFiles + input.realizationFiles).first)
+      inputsLocation: (input.inputs + input.planFiles + input.realizationFiles).first, werror: werror)
     let text: String
     switch format {
     case .text: text = formatter.text(report)

@@ -89,7 +89,8 @@ struct FindingFormatTests {
   @Test("text: a line per finding without the parts it lacks, then the counts")
   func text() {
     let expected = [
-      "data/rencana 2024.csv: warning[unrecognized-flag]: nilai \"Sedang\" tidak dikenali (1 baris)",
+      // A column without a line is named in the text.
+      "data/rencana 2024.csv: warning[unrecognized-flag]: kolom umk: nilai \"Sedang\" tidak dikenali (1 baris)",
       "data/rencana 2024.csv:3:6: error[bad-amount]: nilai \"12.34.56\" bukan angka",
       "data/x,y:z.csv:4:1: error[missing-opd]: <script>alert('x')</script> & \"kutip\" | pipa `kode` "
         + "baris 2: 100%, a,b \u{FFFD}akhir",
@@ -459,7 +460,7 @@ struct FindingFormatTests {
     #expect(
       lines[1]
         == "::error file=data/rencana 2024.csv,line=3,col=6,title=bad-amount::nilai \"12.34.56\" bukan angka")
-    #expect(lines[0].hasPrefix("::warning file=data/rencana 2024.csv,title=unrecognized-flag::"))
+    #expect(lines[0].hasPrefix("::warning file=data/rencana 2024.csv,title=unrecognized-flag::kolom umk: "))
     #expect(lines[2].hasPrefix("::error file=data/x%2Cy%3Az.csv,line=4,col=1,title=missing-opd::"))
     let commands = try lines.map(Self.command)
     #expect(commands.map(\.name) == ["warning", "error", "error", "error", "warning", "notice"])

@@ -193,4 +193,59 @@ struct ValidatorTests {
       }
     }
   }
+
+  @Test("total rows: a subtotal must be its lines, a grand total all lines; else total-mismatch at its line")
+  func totals() throws {
+    let text =
+      [
+        Self.header,
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,2,250,ya",
+        "SUBTOTAL,,,,,350,",
+        "1.02.0.00.0.00.02.0000,Dinas B,rencana,2024,3,-50,ya",
+        "1.02.0.00.0.00.02.0000,Dinas B,rencana,2024,4,1.000,ya",
+        "SUBTOTAL,,,,,900,",
+        "JUMLAH,,,,,1.300,",
+      ].joined(separator: "\n") + "\n"
+    let report = try validate([Support.temporaryFile(text, name: "rencana.csv")])
+    // The first subtotal is right (100 + 250); the second says 900 where its lines are
+    // -50 + 1.000 = 950; the grand total 1.300 is all lines (100 + 250 - 50 + 1.000).
+    let mismatches = report.findings.filter { $0.code == .totalMismatch }
+    #expect(mismatches.map(\.line) == [7])
+    #expect(mismatches.first?.severity == .error)
+    #expect(mismatches.first?.columnNumber == 6)
+    #expect(
+      mismatches.first?.message.en.contains(
+        "says Rp 900, but its lines since the previous total row sum to Rp 950") == true)
+    let negative = report.findings.filter { $0.code == .negativeAmount }
+    #expect(negative.map(\.line) == [5])
+    #expect(negative.first?.severity == .warning)
+    #expect(report.errors == 1)
+  }
+
+  @Test("malformed cells: OPD code, account, NPWP and RUP code, each counted with its first lines")
+  func malformedCells() throws {
+    let text =
+      [
+        "kode_opd,nama_opd,tahap,tahun_anggaran,kode_rup,kode_rekening,npwp_penyedia,nilai,umk",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,101,5.1.02.01.01.0024,01.234.567.8-901.000,100,ya",
+        "1.01.0.00.O.00.01.0000,Dinas A,rencana,2024,102,5.1.02.01.01.0024,01.234.567.8-901.000,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,RUP-3,5.1.02.01.01.0024,01.234.567.8-901.000,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,104,5.1.02..01,01.234.567.8-901.000,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,105,5.1.02.01.01.0024,1234,100,ya",
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,106,5.1.02.01.01.0024,1234,100,ya",
+      ].joined(separator: "\n") + "\n"
+    let report = try validate([Support.temporaryFile(text, name: "rencana.csv")])
+    let found = report.findings.filter { $0.line != nil }.map {
+      "\($0.code.rawValue):\($0.line ?? 0):\($0.columnNumber ?? 0)"
+    }
+    #expect(
+      found == [
+        "malformed-opd-code:3:1", "malformed-rup-code:4:5", "malformed-account:5:6", "malformed-npwp:6:7",
+        "malformed-npwp:7:7",
+      ])
+    #expect(report.findings.allSatisfy { $0.severity == .warning })
+    #expect(report.errors == 0)
+    #expect(report.warnings == 5)
+  }
 }

@@ -169,7 +169,7 @@ struct ChunkedAudit: Sendable {
       let identities = RowIdentities()
       outcome.identities = identities
       do {
-        try auditor.run(reader, result: &result, order: index << 36, identities: identities)
+        try auditor.run(reader, result: &result, order: index << 36, identities: identities, wholeFile: false)
       } catch {
         outcome.error = error
         outcome.actualEnd = outcome.end

@@ -37,7 +37,8 @@ struct FileAuditor: Sendable {
   /// identities: after a first reading, its `repeated` keys say whether a second one is
   /// needed to find the rows that repeat others.
   func run<S: RecordSource>(
-    _ source: S, result: inout FileResult, order base: Int = 0, identities: RowIdentities = RowIdentities()
+    _ source: S, result: inout FileResult, order base: Int = 0, identities: RowIdentities = RowIdentities(),
+    wholeFile: Bool = true
   ) throws(AuditError) {
     guard profile.kind.readsAmounts else {
       try readAside(source, result: &result)
@@ -51,6 +52,7 @@ struct FileAuditor: Sendable {
     var years = YearStage(profile: profile, header: header, columns: columns, encoding: encoding)
     var accounts = AccountStage(columns: columns, policy: policy, encoding: encoding)
     var cellChecks = CellCheckStage(columns: columns)
+    var totals = TotalCheck(decides: wholeFile)
     var copies = CopyStage(
       profile: profile, header: header, columns: columns, highestVersions: highestVersions,
       identities: identities)
@@ -138,6 +140,8 @@ struct FileAuditor: Sendable {
       // The OPD cell; a total row.
       let code = opd.read(source)
       if code.info.isTotal {
+        totals.total(
+          amounts.readable(source), line: line, column: cellChecks.amountIndex, into: &result.cellFindings)
         exclude(.totalRow)
         continue
       }
@@ -174,6 +178,7 @@ struct FileAuditor: Sendable {
             column: header.original[statusColumn], word: source.text(statusColumn),
             amount: amounts.plainAmount(source))
         }
+        totals.line(amounts.plainAmount(source))
         exclude(statusReason)
         continue
       }
@@ -192,6 +197,7 @@ struct FileAuditor: Sendable {
       }
 
       if sink != nil { record.amount = amount }
+      totals.line(amount)
       cellChecks.amount(amount, line: line, into: &result.cellFindings)
 
       // The OPD must be known.
@@ -285,6 +291,7 @@ struct FileAuditor: Sendable {
       sums.noteName(source, slot: code.info.slot, bucket: bucket, order: fileIndex << 48 | order)
     }
 
+    totals.finish(into: &result)
     if sawPlan { result.stagesSeen.insert(.plan) }
     if sawRealization { result.stagesSeen.insert(.realization) }
     result.warnings.unrecognizedFlags = classifier.unrecognizedWords

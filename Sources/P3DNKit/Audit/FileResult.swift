@@ -36,6 +36,8 @@ struct FileResult: Codable, Sendable {
   var klpdNames: Set<String> = []
   /// Cells that read but look wrong (negative amounts, malformed codes): `validate`.
   var cellFindings = CellFindings()
+  /// A chunk's total rows, decided when the chunks are merged (not kept).
+  var totals = ChunkTotals()
   /// What the file is for the audit, and the dataset it is (nil: a hand-made format).
   var use = FileUse.spending
   var dataset: String? = nil
@@ -111,6 +113,7 @@ struct FileResult: Codable, Sendable {
     scopes.formUnion(other.scopes)
     klpdNames.formUnion(other.klpdNames)
     cellFindings.merge(other.cellFindings, lineOffset: lineOffset)
+    totals.merge(other.totals, lineOffset: lineOffset, into: &cellFindings)
     fiscalYears.formUnion(other.fiscalYears)
     setAsideAmounts.merge(other.setAsideAmounts, uniquingKeysWith: +)
     snapshotDay = max(snapshotDay, other.snapshotDay)

@@ -53,7 +53,7 @@ public struct GateMessage: Sendable {
     var lines = [
       pick(
         "tidak sah: \(report.errors) kesalahan, \(report.warnings) peringatan",
-        "invalid: \(report.errors) errors, \(report.warnings) warnings")
+        "invalid: " + Self.count(report.errors, "error") + ", " + Self.count(report.warnings, "warning"))
         + (werror && report.errors == 0 ? pick(" (--werror)", " (--werror)") : "") + " (\(summary))"
     ]
     let shown = report.findings.filter { $0.severity == .error || werror }
@@ -80,4 +80,7 @@ public struct GateMessage: Sendable {
     return head + "\(finding.severity.rawValue)[\(finding.code.rawValue)]: " + column
       + finding.message.text(language)
   }
+
+  /// `1 error`, `2 errors`.
+  static func count(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
 }

@@ -17,11 +17,14 @@ public struct ValidationFormatter: Sendable {
   /// realization): code scanning refuses a result without a location. The first input
   /// as given (a folder or a file); nil: such findings have none.
   public let inputsLocation: String?
+  /// Whether warnings make the inputs invalid too (`--werror`), for the verdicts.
+  public let werror: Bool
 
   public init(
     language: Language, version: String? = nil, documentation: String? = nil, markdownRows: Int = 50,
-    inputsLocation: String? = nil
+    inputsLocation: String? = nil, werror: Bool = false
   ) {
+    self.werror = werror
     self.language = language
     self.version = version
     self.documentation = documentation
@@ -38,12 +41,18 @@ public struct ValidationFormatter: Sendable {
   public func text(_ report: ValidationReport) -> String {
     var lines = report.findings.map { finding in
       let place = Self.place(finding).map { Self.oneLine($0) + ": " } ?? ""
-      return place + "\(finding.severity.rawValue)[\(finding.code.rawValue)]: "
+      return place + "\(finding.severity.rawValue)[\(finding.code.rawValue)]: " + columnNote(finding)
         + Self.oneLine(finding.message.text(language))
     }
     if !lines.isEmpty { lines.append("") }
     lines.append(summary(report))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A finding's column, when it has no line to place it by (`kolom umk: `).
+  func columnNote(_ finding: Finding) -> String {
+    guard finding.line == nil, let column = finding.column else { return "" }
+    return pick("kolom ", "column ") + Self.oneLine(column) + ": "
   }
 
   /// `3 kesalahan, 1 peringatan; 2 tidak dicantumkan (bad-amount 2).`
@@ -84,7 +93,7 @@ public struct ValidationFormatter: Sendable {
     }
     return JSONValue.object([
       ("schema", .string("p3dn.validate.v1")),
-      ("valid", .bool(report.errors == 0)),
+      ("valid", .bool(report.isValid(werror: werror))),
       ("errors", .int(report.errors)),
       ("warnings", .int(report.warnings)),
       ("findings", .array(findings)),
@@ -320,7 +329,7 @@ public struct ValidationFormatter: Sendable {
       }
       properties.append("title=" + Self.githubProperty(finding.code.rawValue))
       return "::\(finding.severity.rawValue) " + properties.joined(separator: ",") + "::"
-        + Self.githubData(finding.message.text(language))
+        + Self.githubData(columnNote(finding) + finding.message.text(language))
     }
     lines.append("::notice::" + Self.githubData("p3dn validate: " + summary(report)))
     return lines.joined(separator: "\n") + "\n"
@@ -351,7 +360,7 @@ public struct ValidationFormatter: Sendable {
   /// findings as a table, and how many more.
   public func markdown(_ report: ValidationReport) -> String {
     let verdict =
-      report.errors == 0
+      report.isValid(werror: werror)
       ? "✅ p3dn validate: " + pick("sah", "valid") : "❌ p3dn validate: " + pick("tidak sah", "invalid")
     var lines = ["## " + verdict, "", Markdown.escape(summary(report))]
     let tally = Self.tally(report)

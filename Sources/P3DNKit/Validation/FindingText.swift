@@ -12,16 +12,14 @@ enum FindingText {
         Finding(code: code, severity: .error, path: path, line: line, message: LocalizedText(id: id, en: en))
       )
     }
-    let reason = LocalizedText(id: error.message(.id), en: error.message(.en))
+    let reason = LocalizedText(id: withoutPath(error.message(.id)), en: withoutPath(error.message(.en)))
     switch error {
     case .emptyFile(let path), .emptyJSONArray(let path):
       return file(
         .emptyFile, path, "berkas kosong: ekspor ulang data dari sumbernya.",
         "the file is empty: export the data again from its source.")
     case .read(.utf16(let path)):
-      return file(
-        .undecodableBytes, path, reason.id + " Simpan ulang sebagai UTF-8.",
-        reason.en + " Save it again as UTF-8.")
+      return file(.undecodableBytes, path, reason.id, reason.en)
     case .read(.unterminatedQuote(let path, let line)):
       return file(
         .unterminatedQuote, path, line: line,
@@ -44,6 +42,15 @@ enum FindingText {
     default:
       return nil
     }
+  }
+
+  /// An error's message without the path it begins with (a finding names its file).
+  static func withoutPath(_ message: String) -> String {
+    guard let colon = message.range(of: ": ") else { return message }
+    let head = message[..<colon.lowerBound]
+    let named =
+      head.hasSuffix(".csv") || head.hasSuffix(".json") || head.hasSuffix(".xlsx") || head.contains("/")
+    return named && !head.contains(" ") ? String(message[colon.upperBound...]) : message
   }
 
   /// Rows of several fiscal years across the inputs, without `--year`.
@@ -77,9 +84,7 @@ enum FindingText {
         id: "isi kode OPD (atau sertakan direktori satker untuk id satker)",
         en: "fill in the OPD code (or add a satker directory for satker ids)")
     case .badDate:
-      fix = LocalizedText(
-        id: "tulis tanggal yang sah: yyyy-mm-dd, dd/mm/yyyy atau 12 Maret 2025",
-        en: "write a real date: yyyy-mm-dd, dd/mm/yyyy or 12 Maret 2025")
+      fix = LocalizedText(id: "tulis tanggal yang sah", en: "write a real date")
     default:
       fix = LocalizedText(id: "", en: "")
     }
@@ -155,19 +160,36 @@ enum FindingText {
       case .malformedAccount:
         message = LocalizedText(
           id:
-            "kode rekening \"\(value)\" bukan angka bertitik (5.1.02.01.01.0024); cakupan rekening tidak dapat diperiksa.",
-          en: "account \"\(value)\" is not dotted digits (5.1.02.01.01.0024); its scope cannot be checked.")
+            "kode rekening \"\(value)\" bukan angka bertitik (5.1.02.01.01.0024); cakupan dibaca dari awalnya, "
+            + "jadi baris dapat dikecualikan sebagai out-of-scope-account; perbaiki kodenya.",
+          en:
+            "account \"\(value)\" is not dotted digits (5.1.02.01.01.0024); the scope is read from its beginning, "
+            + "so the row may be excluded as out-of-scope-account; fix the code.")
       case .malformedNPWP:
         message = LocalizedText(
           id: "NPWP \"\(value)\" tidak 15 atau 16 angka; daftar penyedia tidak dapat mencocokkannya.",
           en: "NPWP \"\(value)\" is not 15 or 16 digits; a vendor list cannot match it.")
+      case .totalMismatch:
+        let parts = value.split(separator: ";").map { part in
+          if case .value(let money, _) = AmountParser.parse(String(part)) {
+            return MoneySum(money).rupiahString
+          }
+          return String(part)
+        }
+        let (total, lines) = (parts.first ?? value, parts.count > 1 ? parts[1] : "-")
+        message = LocalizedText(
+          id:
+            "baris jumlah menulis \(total), tetapi barisnya sejak baris jumlah sebelumnya berjumlah \(lines) "
+            + "(dan bukan jumlah semua baris di atasnya); periksa baris yang hilang atau ganda.",
+          en: "the total row says \(total), but its lines since the previous total row sum to \(lines) "
+            + "(nor is it the sum of all lines above); look for a missing or repeated line.")
       case .malformedRUPCode:
         message = LocalizedText(
           id: "kode RUP \"\(value)\" bukan angka; rencana dan realisasi tidak dapat dihubungkan.",
           en: "RUP code \"\(value)\" is not a number; plan and realization cannot be linked by it.")
       }
       return Finding(
-        code: code, severity: .warning, path: input.path, line: example.line, column: column,
+        code: code, severity: code.defaultSeverity, path: input.path, line: example.line, column: column,
         columnNumber: example.column + 1, message: message)
     }
   }
@@ -269,8 +291,9 @@ enum FindingText {
           message: LocalizedText(
             id:
               "\(copies.rows) baris mengulang baris sebelumnya (\(copies.amount.rupiahString)): dihitung sekali; hapus ulangannya.",
-            en:
-              "\(copies.rows) rows repeat earlier rows (\(copies.amount.rupiahString)): counted once; remove the repeats."
+            en: (copies.rows == 1
+              ? "1 row repeats an earlier row" : "\(copies.rows) rows repeat earlier rows")
+              + " (\(copies.amount.rupiahString)): counted once; remove the repeats."
           )))
     }
     return found

@@ -55,6 +55,15 @@ struct AmountStage {
   }
 
   /// The amount of a row for a warning (unknown statuses): its value, else zero.
+  /// The amount cell's value, nil when it does not read as an amount.
+  func readable<S: RecordSource>(_ source: S) -> Money? {
+    guard amountIndex >= 0 else { return nil }
+    if case .value(let value, _) = AmountParser.parse(ByteText.trimmed(source.cell(amountIndex))) {
+      return value
+    }
+    return nil
+  }
+
   func plainAmount<S: RecordSource>(_ source: S) -> Money {
     if case .value(let value, _) = AmountParser.parse(source.cell(amountIndex)) { return value }
     return .zero

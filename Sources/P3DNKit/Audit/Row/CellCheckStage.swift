@@ -127,6 +127,9 @@ struct CellFindings: Codable, Sendable, Equatable {
     case malformedAccount = "malformed-account"
     case malformedNPWP = "malformed-npwp"
     case malformedRUPCode = "malformed-rup-code"
+    /// A total row whose amount is neither the sum of the lines since the previous total
+    /// row nor that of all the lines above it; its value is `total;lines`.
+    case totalMismatch = "total-mismatch"
   }
 
   struct Example: Codable, Sendable, Equatable {
@@ -158,5 +161,81 @@ struct CellFindings: Codable, Sendable, Equatable {
       examples.append(moved)
     }
     counts.merge(other.counts, uniquingKeysWith: +)
+  }
+}
+
+/// The JUMLAH/TOTAL rows of a sheet against its lines (`total-mismatch`): a total row must
+/// equal the sum of the lines since the previous total row (a subtotal), or of all the
+/// lines above it (a grand total). Lines are the rows whose amount reads, whatever their
+/// bucket. A file read whole decides at once; a chunk of a file keeps its total rows with
+/// the sums it saw, and the merge of the chunks in file order decides them
+/// (``FileResult/merge(_:lineOffset:rejectedLimit:)``).
+struct TotalCheck {
+  let decides: Bool
+  private var segment = MoneySum.zero
+  private var file = MoneySum.zero
+  private var pending: [PendingTotal] = []
+
+  init(decides: Bool) { self.decides = decides }
+
+  @_transparent
+  mutating func line(_ amount: Money) {
+    segment += amount
+    file += amount
+  }
+
+  /// A total row with its amount (nil: the cell does not read as an amount).
+  mutating func total(_ amount: Money?, line: Int, column: Int, into found: inout CellFindings) {
+    defer { segment = .zero }
+    let row = PendingTotal(
+      line: line, column: column, total: amount.map(MoneySum.init), segment: segment, before: file,
+      first: pending.isEmpty)
+    if decides {
+      row.check(segment: segment, file: file, lineOffset: 0, into: &found)
+    }
+    pending.append(row)
+  }
+
+  /// What a chunk leaves for the merge.
+  func finish(into result: inout FileResult) {
+    guard !decides else { return }
+    result.totals = ChunkTotals(rows: pending, trailing: segment, lines: file)
+  }
+}
+
+/// A total row of a chunk: its amount, the sum of the lines since the chunk's previous
+/// total row (or the chunk's start, `first`), and of all the chunk's lines before it.
+struct PendingTotal: Sendable, Equatable {
+  let line: Int
+  let column: Int
+  let total: MoneySum?
+  let segment: MoneySum
+  let before: MoneySum
+  let first: Bool
+
+  func check(segment: MoneySum, file: MoneySum, lineOffset: Int, into found: inout CellFindings) {
+    guard let total, total != segment, total != file else { return }
+    found.note(
+      .totalMismatch, line: line + lineOffset, column: column,
+      value: total.decimalString + ";" + segment.decimalString)
+  }
+}
+
+/// The total rows of the chunks merged so far, and the sums their next chunk continues.
+struct ChunkTotals: Sendable, Equatable {
+  var rows: [PendingTotal] = []
+  /// The lines since the last total row, and all lines.
+  var trailing = MoneySum.zero
+  var lines = MoneySum.zero
+
+  /// Decides a later chunk's total rows against the sums so far, then takes its sums.
+  mutating func merge(_ other: ChunkTotals, lineOffset: Int, into found: inout CellFindings) {
+    for row in other.rows {
+      row.check(
+        segment: row.first ? trailing + row.segment : row.segment, file: lines + row.before,
+        lineOffset: lineOffset, into: &found)
+    }
+    trailing = other.rows.isEmpty ? trailing + other.trailing : other.trailing
+    lines += other.lines
   }
 }
