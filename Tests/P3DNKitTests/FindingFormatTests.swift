@@ -63,7 +63,8 @@ struct FindingFormatTests {
   @Test("every code has a severity, a title and help in both languages, and its anchor")
   func catalogue() {
     let errors: Set<FindingCode> = [
-      .emptyFile, .undecodableBytes, .unterminatedQuote, .unreadableFile, .missingHeader, .unknownStage,
+      .emptyFile, .undecodableBytes, .unterminatedQuote, .unreadableFile, .unknownDelimiter, .missingHeader,
+      .unknownStage,
       .duplicateColumnName, .raggedRow, .badAmount, .missingAmount, .missingOPD, .badDate, .totalMismatch,
       .ruleFailed, .ruleUndetermined,
     ]

@@ -248,4 +248,19 @@ struct ValidatorTests {
     #expect(report.errors == 0)
     #expect(report.warnings == 5)
   }
+
+  @Test("delimiters: a header no delimiter splits, and rows written with another delimiter")
+  func delimiters() throws {
+    let mixed =
+      [
+        Self.header,
+        "1.01.0.00.0.00.01.0000,Dinas A,rencana,2024,1,100,ya",
+        "1.01.0.00.0.00.01.0000;Dinas A;rencana;2024;2;100;ya",
+      ].joined(separator: "\n") + "\n"
+    let folder = try folder(["a.csv": mixed, "b.csv": "kode opd nama opd nilai\n1 Dinas 100\n"])
+    let report = try validate([folder])
+    let found = report.findings.map { "\($0.code.rawValue):\($0.line ?? 0):\($0.severity.rawValue)" }
+    #expect(found == ["ragged-row:3:error", "mixed-delimiter:3:warning", "unknown-delimiter:0:error"])
+    #expect(report.findings.last?.message.en.contains("(\"kode opd nama opd nilai\")") == true)
+  }
 }

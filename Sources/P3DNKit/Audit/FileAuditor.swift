@@ -125,6 +125,7 @@ struct FileAuditor: Sendable {
         continue
       }
       if ragged {
+        result.cellFindings.noteRagged(source, headerCount: headerCount, line: line)
         reject(
           column: nil, .raggedRow,
           LocalizedText(

@@ -17,6 +17,11 @@ public enum FindingCode: String, Sendable, CaseIterable, Comparable {
   /// A file that is not the format its name or first bytes say (a broken JSON or XLSX, a
   /// record beyond the size limit).
   case unreadableFile = "unreadable-file"
+  /// A file whose header is one column: no delimiter (`,` `;` tab `|`) splits it.
+  case unknownDelimiter = "unknown-delimiter"
+  /// Rows that one field holds whole while the header has several: written with another
+  /// delimiter than the file's.
+  case mixedDelimiter = "mixed-delimiter"
   case missingHeader = "missing-header"
   /// A canonical sheet whose stage (plan or realization) cannot be known.
   case unknownStage = "unknown-stage"

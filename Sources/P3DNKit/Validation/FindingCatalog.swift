@@ -51,6 +51,20 @@ extension FindingCode {
           + "Tutup kutipnya, atau hapus kutip yang berlebih.",
         "A quote opened in a cell is not closed before the end of the file, so the rest of the file cannot be read. "
           + "Close it, or remove the stray quote.")
+    case .unknownDelimiter:
+      return Entry(
+        .error, "Pemisah tidak dikenali", "Unknown delimiter",
+        "Header berkas hanya satu kolom: tidak ada pemisah (koma, titik koma, tab atau |) yang membaginya. "
+          + "Simpan ulang sebagai CSV dengan pemisah koma atau titik koma.",
+        "The file's header is one column: no delimiter (comma, semicolon, tab or |) splits it. "
+          + "Save it again as CSV with a comma or semicolon delimiter.")
+    case .mixedDelimiter:
+      return Entry(
+        .warning, "Pemisah bercampur", "Mixed delimiter",
+        "Baris yang seluruhnya jatuh dalam satu kolom padahal header punya banyak kolom: baris itu ditulis dengan "
+          + "pemisah lain (mis. titik koma di berkas berpemisah koma) dan ditolak sebagai ragged-row. Samakan pemisahnya.",
+        "Rows that fall whole into one field while the header has several: they were written with another delimiter "
+          + "(a semicolon in a comma file) and are rejected as ragged-row. Use one delimiter throughout.")
     case .unreadableFile:
       return Entry(
         .error, "Berkas tidak terbaca", "Unreadable file",

@@ -31,6 +31,13 @@ enum FindingText {
       return file(.unreadableFile, path, line: line, reason.id, reason.en)
     case .read(.badXLSX(let path, _)):
       return file(.unreadableFile, path, reason.id, reason.en)
+    case .unrecognizedHeader(let path, let first, _) where first.count == 1 && !first[0].isEmpty:
+      return file(
+        .unknownDelimiter, path,
+        "header hanya satu kolom (\"\(first[0].prefix(60))\"): tidak ada pemisah yang dikenali; simpan ulang "
+          + "sebagai CSV dengan pemisah koma atau titik koma.",
+        "the header is one column (\"\(first[0].prefix(60))\"): no delimiter splits it; save it again as CSV with a "
+          + "comma or semicolon delimiter.")
     case .unrecognizedHeader(let path, _, _), .mappedColumnsMissing(let path, _, _, _, _):
       return file(.missingHeader, path, reason.id, reason.en)
     case .missingColumn(let path, _, let line, _):
@@ -169,6 +176,13 @@ enum FindingText {
         message = LocalizedText(
           id: "NPWP \"\(value)\" tidak 15 atau 16 angka; daftar penyedia tidak dapat mencocokkannya.",
           en: "NPWP \"\(value)\" is not 15 or 16 digits; a vendor list cannot match it.")
+      case .mixedDelimiter:
+        message = LocalizedText(
+          id:
+            "baris ini jatuh seluruhnya dalam satu kolom (\"\(value)\"): ditulis dengan pemisah lain; samakan pemisahnya.",
+          en:
+            "this row falls whole into one field (\"\(value)\"): written with another delimiter; use one delimiter."
+        )
       case .totalMismatch:
         let parts = value.split(separator: ";").map { part in
           if case .value(let money, _) = AmountParser.parse(String(part)) {

@@ -170,6 +170,7 @@ extension FindingCode {
   /// The codes of the cell checks, counted by the read rather than one per finding.
   static let cellChecks: Set<FindingCode> = [
     .negativeAmount, .malformedOPDCode, .malformedAccount, .malformedNPWP, .malformedRUPCode, .totalMismatch,
+    .mixedDelimiter,
   ]
 
   /// Codes whose checks are not run yet (never reported, so not listed among the checks of

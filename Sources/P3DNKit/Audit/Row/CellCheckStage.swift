@@ -130,6 +130,8 @@ struct CellFindings: Codable, Sendable, Equatable {
     /// A total row whose amount is neither the sum of the lines since the previous total
     /// row nor that of all the lines above it; its value is `total;lines`.
     case totalMismatch = "total-mismatch"
+    /// A ragged row that one field holds whole, with another delimiter in it.
+    case mixedDelimiter = "mixed-delimiter"
   }
 
   struct Example: Codable, Sendable, Equatable {
@@ -237,5 +239,17 @@ struct ChunkTotals: Sendable, Equatable {
     }
     trailing = other.rows.isEmpty ? trailing + other.trailing : other.trailing
     lines += other.lines
+  }
+}
+
+extension CellFindings {
+  /// A ragged row of one field while the header has several, holding a delimiter other
+  /// than the file's: written with another delimiter.
+  mutating func noteRagged<S: RecordSource>(_ source: S, headerCount: Int, line: Int) {
+    guard source.fieldCount == 1, headerCount > 1 else { return }
+    let cell = source.cell(0)
+    let others: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+    guard cell.contains(where: others.contains) else { return }
+    note(.mixedDelimiter, line: line, column: 0, value: String(source.text(0).prefix(60)))
   }
 }
