@@ -216,7 +216,7 @@ struct ValidatorTests {
     #expect(mismatches.first?.columnNumber == 6)
     #expect(
       mismatches.first?.message.en.contains(
-        "says Rp 900, but its lines since the previous total row sum to Rp 950") == true)
+        "says Rp 900, but the lines above it (since the previous total row, if any) sum to Rp 950") == true)
     let negative = report.findings.filter { $0.code == .negativeAmount }
     #expect(negative.map(\.line) == [5])
     #expect(negative.first?.severity == .warning)

@@ -130,7 +130,9 @@ struct FileAuditor: Sendable {
           column: nil, .raggedRow,
           LocalizedText(
             id: "baris memiliki \(source.fieldCount) kolom, header memiliki \(headerCount)",
-            en: "the row has \(source.fieldCount) fields, the header has \(headerCount)"))
+            en:
+              "the row has \(source.fieldCount) \(source.fieldCount == 1 ? "field" : "fields"), the header has \(headerCount)"
+          ))
         continue
       }
 
@@ -198,7 +200,9 @@ struct FileAuditor: Sendable {
       }
 
       if sink != nil { record.amount = amount }
-      totals.line(amount)
+      // A total row gives the column's own sum: a line counts its amount before a reduction
+      // (SIPD's Nilai Setoran).
+      totals.line(amounts.reduces ? amounts.plainAmount(source) : amount)
       cellChecks.amount(amount, line: line, into: &result.cellFindings)
 
       // The OPD must be known.

@@ -193,10 +193,13 @@ enum FindingText {
         let (total, lines) = (parts.first ?? value, parts.count > 1 ? parts[1] : "-")
         message = LocalizedText(
           id:
-            "baris jumlah menulis \(total), tetapi barisnya sejak baris jumlah sebelumnya berjumlah \(lines) "
-            + "(dan bukan jumlah semua baris di atasnya); periksa baris yang hilang atau ganda.",
-          en: "the total row says \(total), but its lines since the previous total row sum to \(lines) "
-            + "(nor is it the sum of all lines above); look for a missing or repeated line.")
+            "baris jumlah menulis \(total), tetapi baris di atasnya (sejak baris jumlah sebelumnya, bila ada) berjumlah "
+            + "\(lines), dan semua baris di atasnya juga tidak; periksa baris yang hilang, ganda, atau ditolak "
+            + "(baris ditolak tidak ikut dijumlah).",
+          en:
+            "the total row says \(total), but the lines above it (since the previous total row, if any) sum to "
+            + "\(lines), nor do all lines above; look for a missing, repeated or rejected line (rejected rows are "
+            + "in no sum).")
       case .malformedRUPCode:
         message = LocalizedText(
           id: "kode RUP \"\(value)\" bukan angka; rencana dan realisasi tidak dapat dihubungkan.",

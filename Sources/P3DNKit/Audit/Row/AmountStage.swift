@@ -55,6 +55,9 @@ struct AmountStage {
   }
 
   /// The amount of a row for a warning (unknown statuses): its value, else zero.
+  /// Whether a reduction column is taken off the amount (SIPD's Nilai Setoran).
+  var reduces: Bool { reductionIndex >= 0 }
+
   /// The amount cell's value, nil when it does not read as an amount.
   func readable<S: RecordSource>(_ source: S) -> Money? {
     guard amountIndex >= 0 else { return nil }
