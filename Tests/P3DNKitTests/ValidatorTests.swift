@@ -151,6 +151,12 @@ struct ValidatorTests {
     #expect(dirty.status == 1)
     #expect(dirty.stderr.contains("invalid: "))
     #expect(dirty.stderr.contains("error[bad-amount]"))
+    // With the listing capped, the block still says how many more there are.
+    let capped = try Binary.run([
+      "validate", Support.fixture("kukar-2022"), "--year", "2022", "--max-findings", "2", "--lang", "en",
+    ])
+    #expect(capped.status == 1)
+    #expect(capped.stderr.hasSuffix("  … and 10 more\n"))
     let sarif = try #require(JSONSerialization.jsonObject(with: Data(dirty.stdout.utf8)) as? [String: Any])
     #expect(sarif["version"] as? String == "2.1.0")
     let clean = try Binary.run(["validate", Support.fixture("check/realisasi.csv"), "--year", "2024"])

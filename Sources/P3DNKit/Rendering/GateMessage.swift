@@ -58,9 +58,10 @@ public struct GateMessage: Sendable {
     ]
     let shown = report.findings.filter { $0.severity == .error || werror }
     for finding in shown.prefix(limit) { lines.append("  " + Self.line(finding, language: language)) }
-    if shown.count > limit {
-      lines.append(pick("  … dan \(shown.count - limit) lagi", "  … and \(shown.count - limit) more"))
-    }
+    // Those listed beyond the block, and those the report itself did not list.
+    let total = (werror ? report.errors + report.warnings : report.errors)
+    let more = total - min(shown.count, limit)
+    if more > 0 { lines.append(pick("  … dan \(more) lagi", "  … and \(more) more")) }
     return lines.joined(separator: "\n")
   }
 
