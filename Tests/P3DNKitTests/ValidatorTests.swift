@@ -269,4 +269,20 @@ struct ValidatorTests {
     #expect(found == ["ragged-row:3:error", "mixed-delimiter:3:warning", "unknown-delimiter:0:error"])
     #expect(report.findings.last?.message.en.contains("(\"kode opd nama opd nilai\")") == true)
   }
+
+  @Test("the exit status counts the district's checks with --opd, even outside the policy's region")
+  func districtGate() throws {
+    // The Kab. Bandung pull: its total is not the policy region's, yet CONTRACT §3 counts
+    // the district's checks. The OPD asked for passes UMK-K in both stages; the total's
+    // realization is undetermined (10,92% known, 83,88% unknown).
+    let arguments = [
+      "audit", Support.fixture("isb-kab-bandung-2025"), "--opd", "1.03.2.15.1.04.03.0000", "--lang", "en",
+    ]
+    let run = try Binary.run(arguments + ["--fail-on", "undetermined"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("mandatory rule checks: 1 undetermined"))
+    #expect(
+      run.stderr.contains("Kabupaten Kutai Kartanegara, realization: inpres-2-2022/umkk-40 UNDETERMINED"))
+    #expect(try Binary.run(arguments + ["--fail-on", "breach"]).status == 0)
+  }
 }

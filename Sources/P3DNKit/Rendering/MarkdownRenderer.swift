@@ -110,12 +110,5 @@ public struct MarkdownRenderer: Sendable {
     return "| " + cells.joined(separator: " | ") + " |"
   }
 
-  private func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      if "|*_`<>[]".contains(character) { result.append("\\") }
-      result.append(character)
-    }
-    return result
-  }
+  private func escape(_ text: String) -> String { Markdown.escape(text) }
 }

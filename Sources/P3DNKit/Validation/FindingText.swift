@@ -184,13 +184,8 @@ enum FindingText {
             "this row falls whole into one field (\"\(value)\"): written with another delimiter; use one delimiter."
         )
       case .totalMismatch:
-        let parts = value.split(separator: ";").map { part in
-          if case .value(let money, _) = AmountParser.parse(String(part)) {
-            return MoneySum(money).rupiahString
-          }
-          return String(part)
-        }
-        let (total, lines) = (parts.first ?? value, parts.count > 1 ? parts[1] : "-")
+        let total = value
+        let lines = example.lines?.rupiahString ?? "-"
         message = LocalizedText(
           id:
             "baris jumlah menulis \(total), tetapi baris di atasnya (sejak baris jumlah sebelumnya, bila ada) berjumlah "

@@ -16,10 +16,13 @@ public enum RuleGate: String, Sendable, CaseIterable {
 }
 
 extension AuditReport {
-  /// The mandatory checks that fail `gate`, for the district (when the total is the
-  /// district's) and every reported OPD, each with its group (the district's code is "").
+  /// The mandatory checks that fail `gate`, for the district and every reported OPD, each
+  /// with its group (the district's code is "").
   public func stoppedChecks(_ gate: RuleGate) -> [(group: GroupReport, check: CheckResult)] {
-    let groups = totalScope == .district ? [district] + opds : opds
+    // CONTRACT §3: the district and every reported OPD. Inputs of one OPD are that OPD
+    // (its checks are the district's), so they are named once.
+    let groups: [GroupReport]
+    if case .inputs = totalScope { groups = opds } else { groups = [district] + opds }
     return groups.flatMap { group in
       group.checks.filter { $0.rule.severity == .mandatory && gate.stops($0.status) }.map { (group, $0) }
     }

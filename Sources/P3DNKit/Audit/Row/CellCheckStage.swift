@@ -128,7 +128,8 @@ struct CellFindings: Codable, Sendable, Equatable {
     case malformedNPWP = "malformed-npwp"
     case malformedRUPCode = "malformed-rup-code"
     /// A total row whose amount is neither the sum of the lines since the previous total
-    /// row nor that of all the lines above it; its value is `total;lines`.
+    /// row nor that of all the lines above it (its value is the row's amount in rupiah; `lines` the
+    /// sum of the lines since the previous total row).
     case totalMismatch = "total-mismatch"
     /// A ragged row that one field holds whole, with another delimiter in it.
     case mixedDelimiter = "mixed-delimiter"
@@ -139,6 +140,8 @@ struct CellFindings: Codable, Sendable, Equatable {
     var line: Int
     var column: Int
     var value: String
+    /// For a total row: the sum its lines give.
+    var lines: MoneySum? = nil
   }
 
   /// Examples kept per kind and file.
@@ -146,11 +149,13 @@ struct CellFindings: Codable, Sendable, Equatable {
   var counts: [Code: Int] = [:]
   var examples: [Example] = []
 
-  mutating func note(_ code: Code, line: Int, column: Int, value: @autoclosure () -> String) {
+  mutating func note(
+    _ code: Code, line: Int, column: Int, value: @autoclosure () -> String, lines: MoneySum? = nil
+  ) {
     let count = counts[code, default: 0]
     counts[code] = count + 1
     if count < Self.examplesPerCode {
-      examples.append(Example(code: code, line: line, column: column, value: value()))
+      examples.append(Example(code: code, line: line, column: column, value: value(), lines: lines))
     }
   }
 
@@ -219,7 +224,7 @@ struct PendingTotal: Sendable, Equatable {
     guard let total, total != segment, total != file else { return }
     found.note(
       .totalMismatch, line: line + lineOffset, column: column,
-      value: total.decimalString + ";" + segment.decimalString)
+      value: total.rupiahString, lines: segment)
   }
 }
 
